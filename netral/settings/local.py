@@ -1,0 +1,15 @@
+"""Development and demo: SQLite unless DATABASE_URL says otherwise, DEBUG on."""
+
+from __future__ import annotations
+
+import os
+
+from netral.settings.base import *  # noqa: F403
+from netral.settings.env import env_bool
+
+DEBUG = env_bool("DEBUG", default=True)
+# A development-only key; production reads SECRET_KEY from the environment.
+SECRET_KEY = os.environ.get("SECRET_KEY", "netral-local-development-key-not-for-production")
+if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
+    # Development-only Fernet key so the demo runs without set-up; never used in production.
+    FIELD_ENCRYPTION_KEYS = ["bmV0cmFsLWxvY2FsLWRldmVsb3BtZW50LWtleS0wMDA="]

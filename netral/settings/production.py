@@ -1,0 +1,26 @@
+"""Production: every secret from the environment, HTTPS only, strict headers."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from netral.settings.base import *  # noqa: F403
+from netral.settings.env import env_bool, env_required
+
+DEBUG = False
+SECRET_KEY = env_required("SECRET_KEY")
+if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is required in production")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,22 @@
+"""The test suite: PostgreSQL from DATABASE_URL (make test starts a throwaway cluster)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from netral.settings.base import *  # noqa: F403
+
+SECRET_KEY = "netral-test-key-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+FIELD_ENCRYPTION_KEYS = ["dGVzdC1rZXktZm9yLW5ldHJhbC10ZXN0LXN1aXRlLTA="]
+# Fast hashing in tests only; production keeps argon2 first.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+_tmp = Path(tempfile.mkdtemp(prefix="netral-test-"))
+MEDIA_ROOT = _tmp / "media"
+EVIDENCE_ROOT = _tmp / "evidence"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
