@@ -66,7 +66,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "netral.web.context.netral",
+                "netral.web.context.netral_context",
             ],
         },
     }
