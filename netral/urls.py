@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from netral.api.root import api
+
 urlpatterns = [
     path("", include("netral.web.urls")),
+    path("lapor/", include("netral.intake.urls")),
     path("akun/", include("netral.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "netral.web",
     "netral.org",
     "netral.accounts",
+    "netral.intake",
 ]
 
 MIDDLEWARE = [

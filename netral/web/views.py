@@ -13,3 +13,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "employee_count": Employee.objects.count(),
     }
     return render(request, "web/home.html", context)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness probe for load balancers; also the baseline of the HTTP benchmarks."""
+    return HttpResponse("ok", content_type="text/plain")
