@@ -1,0 +1,200 @@
+"""``triage.matcher.v1``: a tiny pattern language over stemmed tokens.
+
+A pattern is a line such as ``pasang|tempel ~4 spanduk|baliho|alat_peraga``:
+
+- slots are separated by spaces and must appear in order within one sentence;
+- ``a|b`` are alternatives; ``alat_peraga`` is a sequence of adjacent words;
+- ``~N`` before a slot allows up to N other words before it (default: the entry's gap);
+- a word matches a token with the same stem (so *memasang*, *dipasang* meet *pasang*),
+  ``=word`` only the exact normalised word, ``word*`` any word starting so,
+  ``#num`` any number.
+
+Pattern words go through the same normaliser as the text, so ``paslon`` in a pattern
+means what ``paslon`` in a text means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from netral.triage.analysis import Analysis, Token
+from netral.triage.normalize import normalise_token
+from netral.triage.stemmer import stem
+
+NAME = "triage.matcher.v1"
+
+_NUMBER_WORDS = frozenset(
+    {
+        "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+        "sepuluh", "sebelas", "belas", "puluh", "ratus", "ratusan", "puluhan", "ribu",
+        "ribuan", "seratus", "seribu", "juta",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: str  # "stem" | "exact" | "prefix" | "num"
+    value: str
+
+    def matches(self, token: Token) -> bool:
+        if self.kind == "stem":
+            return token.stem == self.value or token.norm == self.value
+        if self.kind == "exact":
+            return token.norm == self.value
+        if self.kind == "prefix":
+            return token.norm.startswith(self.value)
+        return token.norm.isdigit() or token.norm in _NUMBER_WORDS
+
+
+Sequence_ = tuple[Term, ...]
+Slot = tuple[Sequence_, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    label: str
+    source: str
+    slots: tuple[Slot, ...]
+    gaps: tuple[int, ...]  # allowed gap before each slot (first is 0)
+    weight: float
+    requires: tuple[tuple[str, ...], ...] = ()  # each group: one of its words in the text
+    block_before: frozenset[str] = frozenset()
+    block_after: frozenset[str] = frozenset()
+    block_window: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    pattern: Pattern
+    first: int  # token indices, inclusive
+    last: int
+
+
+def _terms(word: str) -> Sequence_:
+    if word == "#num":
+        return (Term("num", ""),)
+    if word.startswith("="):
+        return tuple(Term("exact", w) for w in normalise_token(word[1:]))
+    if word.endswith("*"):
+        return (Term("prefix", word[:-1].lower()),)
+    return tuple(Term("stem", stem(w)) for w in normalise_token(word))
+
+
+def _alternative(text: str) -> Sequence_:
+    terms: list[Term] = []
+    for part in text.split("_"):
+        terms.extend(_terms(part))
+    if not terms:
+        raise ValueError(f"empty alternative in {text!r}")
+    return tuple(terms)
+
+
+def parse(source: str, default_gap: int) -> tuple[tuple[Slot, ...], tuple[int, ...]]:
+    slots: list[Slot] = []
+    gaps: list[int] = []
+    gap = default_gap
+    for piece in source.split():
+        if piece.startswith("~"):
+            gap = int(piece[1:])
+            continue
+        slots.append(tuple(_alternative(alt) for alt in piece.split("|")))
+        gaps.append(0 if not gaps else gap)
+        gap = default_gap
+    if not slots:
+        raise ValueError(f"empty pattern {source!r}")
+    return tuple(slots), tuple(gaps)
+
+
+def word_keys(words: Iterable[str]) -> frozenset[str]:
+    """Keys (stems and exact words) that a list of plain words matches."""
+    keys: set[str] = set()
+    for word in words:
+        for term in _alternative(word):
+            keys.add(term.value)
+    return frozenset(keys)
+
+
+def _match_sequence(seq: Sequence_, tokens: Sequence[Token], at: int, sentence: int) -> int:
+    """Index after the sequence if it matches at ``at``, else -1."""
+    end = at + len(seq)
+    if end > len(tokens):
+        return -1
+    for offset, term in enumerate(seq):
+        token = tokens[at + offset]
+        if token.sentence != sentence or not term.matches(token):
+            return -1
+    return end
+
+
+def _match_slot(slot: Slot, tokens: Sequence[Token], at: int, sentence: int) -> int:
+    for seq in slot:
+        end = _match_sequence(seq, tokens, at, sentence)
+        if end != -1:
+            return end
+    return -1
+
+
+class PatternSet:
+    """Patterns indexed by the words that can start them."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        self._by_key: dict[str, list[Pattern]] = {}
+        self._always: list[Pattern] = []
+        for pattern in self.patterns:
+            for seq in pattern.slots[0]:
+                head = seq[0]
+                if head.kind in {"stem", "exact"}:
+                    bucket = self._by_key.setdefault(head.value, [])
+                    if pattern not in bucket:
+                        bucket.append(pattern)
+                elif pattern not in self._always:
+                    self._always.append(pattern)
+
+    def hits(self, analysis: Analysis) -> list[Hit]:
+        tokens = analysis.tokens
+        found: list[Hit] = []
+        for index, token in enumerate(tokens):
+            candidates = self._by_key.get(token.stem, [])
+            if token.norm != token.stem:
+                candidates = candidates + self._by_key.get(token.norm, [])
+            for pattern in (*candidates, *self._always):
+                hit = _match_at(pattern, tokens, index, analysis)
+                if hit is not None and hit not in found:
+                    found.append(hit)
+        return found
+
+
+def _blocked(keys: frozenset[str], tokens: Sequence[Token], lo: int, hi: int, sent: int) -> bool:
+    for token in tokens[max(lo, 0) : max(hi, 0)]:
+        if token.sentence == sent and (token.stem in keys or token.norm in keys):
+            return True
+    return False
+
+
+def _match_at(pattern: Pattern, tokens: Sequence[Token], index: int, doc: Analysis) -> Hit | None:
+    sentence = tokens[index].sentence
+    end = _match_slot(pattern.slots[0], tokens, index, sentence)
+    if end == -1:
+        return None
+    for slot, gap in zip(pattern.slots[1:], pattern.gaps[1:], strict=True):
+        for at in range(end, min(end + gap + 1, len(tokens))):
+            next_end = _match_slot(slot, tokens, at, sentence)
+            if next_end != -1:
+                end = next_end
+                break
+        else:
+            return None
+    for group in pattern.requires:
+        if not any(doc.has(key) for key in group):
+            return None
+    window = pattern.block_window
+    if pattern.block_before and _blocked(
+        pattern.block_before, tokens, index - window, index, sentence
+    ):
+        return None
+    if pattern.block_after and _blocked(pattern.block_after, tokens, end, end + window, sentence):
+        return None
+    return Hit(pattern, index, end - 1)
