@@ -24,7 +24,7 @@ class RequireTwoFactorMiddleware:
         user = request.user
         needs_second_factor = (
             user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]  # set by OTPMiddleware
             and not two_factor_exempt(user)
             and not request.path.startswith(OPEN_PREFIXES)
         )

@@ -59,3 +59,6 @@ class LoginAttempt(models.Model):
 
     key = models.CharField(max_length=64, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… {self.created_at:%Y-%m-%d %H:%M}"

@@ -32,7 +32,9 @@ def scope_for(user: User, roles: tuple[Role, ...] | None = None) -> Scope:
     assignments = user.role_assignments.prefetch_related("regions", "agencies")
     if roles is not None:
         assignments = assignments.filter(role__in=roles)
-    national, regions, agencies = False, set(), set()
+    national = False
+    regions: set[str] = set()
+    agencies: set[int] = set()
     for assignment in assignments:
         national = national or assignment.national
         regions.update(r.code for r in assignment.regions.all())

@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 
 from netral.settings.base import *  # noqa: F403
+from netral.settings.base import FIELD_ENCRYPTION_KEYS
 from netral.settings.env import env_bool
 
 DEBUG = env_bool("DEBUG", default=True)
 # A development-only key; production reads SECRET_KEY from the environment.
 SECRET_KEY = os.environ.get("SECRET_KEY", "netral-local-development-key-not-for-production")
-if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
+if not FIELD_ENCRYPTION_KEYS:
     # Development-only Fernet key so the demo runs without set-up; never used in production.
     FIELD_ENCRYPTION_KEYS = ["bmV0cmFsLWxvY2FsLWRldmVsb3BtZW50LWtleS0wMDA="]
+
+# Serve static files straight from the finders (node_modules, app static dirs): no
+# collectstatic step outside production.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from netral.settings.base import *  # noqa: F403
+from netral.settings.base import FIELD_ENCRYPTION_KEYS
 from netral.settings.env import env_bool, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
-if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
+if not FIELD_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is required in production")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -14,4 +14,3 @@ def netral_context(request: HttpRequest) -> dict[str, object]:
         "demo_mode": settings.NETRAL_DEMO,
         "two_factor_exempt": user is not None and two_factor_exempt(user),
     }
-

@@ -5,66 +5,172 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=13, unique=True, verbose_name='kode Kemendagri')),
-                ('name', models.CharField(max_length=120, verbose_name='nama')),
-                ('level', models.CharField(choices=[('PROVINCE', 'Provinsi'), ('REGENCY', 'Kabupaten'), ('CITY', 'Kota')], max_length=10, verbose_name='tingkat')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(max_length=13, unique=True, verbose_name="kode Kemendagri"),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="nama")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("PROVINCE", "Provinsi"),
+                            ("REGENCY", "Kabupaten"),
+                            ("CITY", "Kota"),
+                        ],
+                        max_length=10,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wilayah',
-                'verbose_name_plural': 'wilayah',
-                'ordering': ['code'],
+                "verbose_name": "wilayah",
+                "verbose_name_plural": "wilayah",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('level', models.CharField(choices=[('CENTRAL', 'Pusat'), ('PROVINCE', 'Provinsi'), ('REGENCY_CITY', 'Kabupaten/kota')], max_length=12, verbose_name='tingkat')),
-                ('ppk_title', models.CharField(blank=True, max_length=120, verbose_name='jabatan PPK')),
-                ('ppk_name', models.CharField(blank=True, max_length=120, verbose_name='nama PPK')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='units', to='org.agency')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agencies', to='org.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("CENTRAL", "Pusat"),
+                            ("PROVINCE", "Provinsi"),
+                            ("REGENCY_CITY", "Kabupaten/kota"),
+                        ],
+                        max_length=12,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                (
+                    "ppk_title",
+                    models.CharField(blank=True, max_length=120, verbose_name="jabatan PPK"),
+                ),
+                ("ppk_name", models.CharField(blank=True, max_length=120, verbose_name="nama PPK")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="org.agency",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agencies",
+                        to="org.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'instansi',
-                'verbose_name_plural': 'instansi',
-                'ordering': ['name'],
+                "verbose_name": "instansi",
+                "verbose_name_plural": "instansi",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Employee',
+            name="Employee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(max_length=18, unique=True, verbose_name='NIP')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('status', models.CharField(choices=[('PNS', 'PNS'), ('CPNS', 'CPNS'), ('PPPK', 'PPPK'), ('NON_ASN', 'Non-ASN (PPNPN/honorer)')], max_length=8, verbose_name='status')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='jabatan')),
-                ('position_category', models.CharField(choices=[('JPT', 'Pimpinan tinggi (JPT)'), ('ADMINISTRATOR', 'Administrator'), ('PENGAWAS', 'Pengawas'), ('FUNGSIONAL', 'Fungsional'), ('PELAKSANA', 'Pelaksana'), ('LAINNYA', 'Lainnya')], default='LAINNYA', max_length=13, verbose_name='kategori jabatan')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diperbarui')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='employees', to='org.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nip", models.CharField(max_length=18, unique=True, verbose_name="NIP")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("PNS", "PNS"),
+                            ("CPNS", "CPNS"),
+                            ("PPPK", "PPPK"),
+                            ("NON_ASN", "Non-ASN (PPNPN/honorer)"),
+                        ],
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="jabatan")),
+                (
+                    "position_category",
+                    models.CharField(
+                        choices=[
+                            ("JPT", "Pimpinan tinggi (JPT)"),
+                            ("ADMINISTRATOR", "Administrator"),
+                            ("PENGAWAS", "Pengawas"),
+                            ("FUNGSIONAL", "Fungsional"),
+                            ("PELAKSANA", "Pelaksana"),
+                            ("LAINNYA", "Lainnya"),
+                        ],
+                        default="LAINNYA",
+                        max_length=13,
+                        verbose_name="kategori jabatan",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diperbarui")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="employees",
+                        to="org.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pegawai',
-                'verbose_name_plural': 'pegawai',
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['agency', 'name'], name='org_employe_agency__3304ac_idx')],
+                "verbose_name": "pegawai",
+                "verbose_name_plural": "pegawai",
+                "ordering": ["name"],
+                "indexes": [
+                    models.Index(fields=["agency", "name"], name="org_employe_agency__3304ac_idx")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='agency',
-            constraint=models.UniqueConstraint(fields=('name', 'region'), name='agency_unique_name_region'),
+            model_name="agency",
+            constraint=models.UniqueConstraint(
+                fields=("name", "region"), name="agency_unique_name_region"
+            ),
         ),
     ]

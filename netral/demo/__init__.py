@@ -1,0 +1,1 @@
+"""Demonstration data written for the project: fictional agencies, people and accounts."""

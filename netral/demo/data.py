@@ -1,0 +1,96 @@
+"""Fictional demo data. Regions are real; agencies, people and accounts are invented."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from netral.accounts.models import Role, RoleAssignment, User
+from netral.org.models import Agency, AgencyLevel, Employee, Region
+
+DEMO_PASSWORD = "netral-demo-2026"  # noqa: S105  (printed on screen; demo mode only)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    role: Role
+    regions: tuple[str, ...] = ()
+    national: bool = False
+
+
+ACCOUNTS = (
+    DemoAccount("verifikator", "Rina Verifikator", Role.VERIFIER, ("32.01",)),
+    DemoAccount("bawaslu", "Dimas Analis", Role.BAWASLU_ANALYST, ("32",)),
+    DemoAccount("ppk", "Sari Kepegawaian", Role.PPK_STAFF, ("32.01",)),
+    DemoAccount("pengawas", "Agus Pengawas", Role.CENTRAL_SUPERVISOR, national=True),
+    DemoAccount("kustodian", "Wulan Kustodian", Role.IDENTITY_CUSTODIAN, national=True),
+    DemoAccount("admin", "Admin Netral", Role.ADMINISTRATOR, national=True),
+)
+
+# (name, level, region code, PPK title)
+AGENCIES = (
+    ("Pemerintah Kabupaten Bogor", AgencyLevel.REGENCY_CITY, "32.01", "Bupati Bogor"),
+    ("Pemerintah Kota Bandung", AgencyLevel.REGENCY_CITY, "32.73", "Wali Kota Bandung"),
+    ("Pemerintah Provinsi Jawa Barat", AgencyLevel.PROVINCE, "32", "Gubernur Jawa Barat"),
+    ("Pemerintah Kabupaten Kebumen", AgencyLevel.REGENCY_CITY, "33.05", "Bupati Kebumen"),
+)
+
+# (NIP, name, status, position, category, agency index)
+EMPLOYEES = (
+    ("197803122005011003", "Budi Santoso", "PNS", "Camat Cibinong", "ADMINISTRATOR", 0),
+    ("198511042010012014", "Dewi Lestari", "PNS", "Guru SD Negeri 3", "FUNGSIONAL", 0),
+    ("199002202019031007", "Eko Prasetyo", "PNS", "Lurah Pakansari", "PENGAWAS", 0),
+    ("198807152022012001", "Fitri Handayani", "PPPK", "Perawat Puskesmas", "FUNGSIONAL", 0),
+    ("197512302000031002", "Gunawan Wibisono", "PNS", "Kepala Dinas Pendidikan", "JPT", 1),
+    ("199204112020122009", "Hana Pertiwi", "PNS", "Analis Kebijakan", "FUNGSIONAL", 2),
+    ("198309092009011011", "Irfan Maulana", "PNS", "Sekretaris Kecamatan", "ADMINISTRATOR", 3),
+)
+
+
+@transaction.atomic
+def load_demo_data() -> list[DemoAccount]:
+    regions = {r.code: r for r in Region.objects.filter(code__in=[a[2] for a in AGENCIES])}
+    agencies = []
+    for name, level, code, ppk in AGENCIES:
+        agency, _ = Agency.objects.update_or_create(
+            name=name, region=regions[code], defaults={"level": level, "ppk_title": ppk}
+        )
+        agencies.append(agency)
+    for nip, name, status, position, category, agency_index in EMPLOYEES:
+        Employee.objects.update_or_create(
+            nip=nip,
+            defaults={
+                "name": name,
+                "status": status,
+                "position": position,
+                "position_category": category,
+                "agency": agencies[agency_index],
+            },
+        )
+    for account in ACCOUNTS:
+        _demo_user(account)
+    return list(ACCOUNTS)
+
+
+def _demo_user(account: DemoAccount) -> User:
+    first, _, last = account.full_name.partition(" ")
+    user, _ = User.objects.update_or_create(
+        username=account.username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "is_demo": True,
+            "is_staff": account.role == Role.ADMINISTRATOR,
+            "is_superuser": account.role == Role.ADMINISTRATOR,
+        },
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    assignment, _ = RoleAssignment.objects.update_or_create(
+        user=user, role=account.role, defaults={"national": account.national}
+    )
+    assignment.regions.set(Region.objects.filter(code__in=account.regions))
+    return user
