@@ -1,0 +1,103 @@
+"""Offices that issue instruments ("Pj Gubernur Banten", "Pemkot Bekasi", "Mendagri")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from netral.documents.loader import check_fields, load_data
+from netral.documents.model import NATIONAL, Region
+from netral.documents.phrases import PhraseMatch, PhraseMatcher
+from netral.documents.places import place_at
+
+_BARE_PREFIXES = ("Pj", "Pjs", "Plt", "Plh")
+# An office named right after these words is someone's candidacy or a past holder, not
+# the issuer: "calon Bupati", "pemilihan Gubernur", "wakil presiden".
+_NOT_ISSUER_BEFORE = re.compile(
+    r"(?i:calon|bacalon|paslon|pasangan|mantan|kandidat|wakil|pemilihan|pilkada)\s*/?\s*$"
+)
+_SHORT_NAMED = frozenset({"Gubernur", "Bupati", "Wali Kota", "Pemerintah Provinsi",
+                          "Pemerintah Kabupaten", "Pemerintah Kota"})
+
+
+@dataclass(frozen=True)
+class Office:
+    canonical: str | None  # None: a bare acting title ("Pjs menerbitkan ...")
+    level: str | None
+    prefix: str | None
+    region: Region | None
+    start: int
+    end: int
+
+    def issuer(self) -> str:
+        words = [self.prefix or "", self.canonical or ""]
+        if self.region is not None and self.region.level != "NATIONAL":
+            name = self.region.name
+            if self.canonical in _SHORT_NAMED:
+                name = name.split(" ", 1)[1]  # "Gubernur Banten", not "Gubernur Provinsi Banten"
+            words.append(name)
+        return " ".join(word for word in words if word)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    titles: PhraseMatcher
+    prefixes: PhraseMatcher
+    levels: dict[str, str | None]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_data("issuers.yaml")
+    levels: dict[str, str | None] = {}
+    phrases: dict[str, list[str]] = {}
+    for index, entry in enumerate(data["offices"]):
+        check_fields(f"issuers.yaml offices[{index}]", entry, ("canonical", "level", "phrases"))
+        levels[entry["canonical"]] = entry["level"]
+        phrases[entry["canonical"]] = entry["phrases"]
+    prefixes = PhraseMatcher(data["acting_prefixes"], {p: [p] for p in _BARE_PREFIXES})
+    return _Lexicon(PhraseMatcher(phrases), prefixes, levels)
+
+
+def find_offices(text: str) -> list[Office]:
+    """Every office named in `text`, with its acting prefix and place when given."""
+    lexicon = _lexicon()
+    prefixes = {match.end: match for match in lexicon.prefixes.finditer(text)}
+    offices, used_prefixes = [], set()
+    for title in lexicon.titles.finditer(text):
+        if _inside_code(text, title.start, title.end) or _NOT_ISSUER_BEFORE.search(
+            text, max(0, title.start - 15), title.start
+        ):
+            continue
+        prefix = _prefix_before(text, title.start, prefixes)
+        level = lexicon.levels[title.label]
+        region = NATIONAL if level == "NATIONAL" else None
+        place = None if region else place_at(text, title.end, level)
+        start = prefix.start if prefix else title.start
+        if prefix:
+            used_prefixes.add(prefix.end)
+        offices.append(Office(title.label, level, _prefix_label(prefix), place.region if place
+                              else region, start, place.end if place else title.end))
+    for end, prefix in prefixes.items():
+        if end not in used_prefixes:
+            offices.append(Office(None, None, prefix.label, None, prefix.start, prefix.end))
+    return sorted(offices, key=lambda office: office.start)
+
+
+def _prefix_before(text: str, start: int, prefixes: dict[int, PhraseMatch]) -> PhraseMatch | None:
+    position = start
+    while position > 0 and text[position - 1] == " ":
+        position -= 1
+    return prefixes.get(position)
+
+
+def _inside_code(text: str, start: int, end: int) -> bool:
+    """True for a unit's initials inside a number ("4063-BKD/2023")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in "/-." or after in "/-"
+
+
+def _prefix_label(prefix: PhraseMatch | None) -> str | None:
+    return prefix.label if prefix else None

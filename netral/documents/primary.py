@@ -1,0 +1,27 @@
+"""Which instrument an article is about."""
+
+from __future__ import annotations
+
+from netral.documents.context import Context
+from netral.documents.mentions import Mention, type_words
+
+
+def choose_primary(context: Context, mentions: list[Mention]) -> int | None:
+    """The index of the instrument the article is about, or None when there is none.
+
+    Named in the headline, issued in its sentence, not cited as a basis; earliest on a tie.
+    """
+    if not mentions:
+        return None
+    head_start, head_end = context.headline()
+    head_types = {word.label for word in type_words(context.text[head_start:head_end])}
+    scores = [_score(context, mention, head_types) for mention in mentions]
+    return max(range(len(mentions)), key=lambda index: (scores[index], -index))
+
+
+def _score(context: Context, mention: Mention, head_types: set[str]) -> int:
+    start, end = context.sentence(mention.start)
+    score = 2 if mention.type in head_types else 0
+    score += 2 if context.has_issuance_verb(start, end) else 0
+    score -= 3 if context.cites_before(start, mention.start) else 0
+    return score + (1 if mention.date or mention.number else 0)

@@ -1,0 +1,163 @@
+"""Laws and rules a document cites, as domain/law.md ids with their article parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from netral.documents.loader import check_fields, load_data
+from netral.documents.model import Reference
+from netral.documents.phrases import PhraseMatcher
+
+_NUMBER_YEAR = (
+    r"\s*(?:\([A-Za-z]+\)\s*)?(?:(?i:nomor|no\.?|nmr\.?)\s*[:.]?\s*)?"
+    r"0*(?P<number>\d{1,4})\s*(?:(?i:tahun|thn\.?|th\.?)|/|,)?\s*(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+_ARTICLE = (
+    r"(?i:pasal)\s+(?P<pasal>\d+[A-Z]?)(?:\s+(?i:ayat)\s*\(?(?P<ayat>\d+)\)?)?"
+    r"(?:\s+(?i:huruf)\s+\(?(?P<huruf>[a-zA-Z])\)?(?!\w))?(?:\s+(?i:angka)\s+\(?(?P<angka>\d+)\)?)?"
+)
+_ARTICLE_AFTER = re.compile(rf"\s*,?\s*(?:(?i:dan|serta|jo\.?|juncto)\s+)?{_ARTICLE}")
+_ARTICLE_BEFORE = re.compile(rf"{_ARTICLE}\s+(?:(?i:dari|pada|dalam)\s+)?$")
+
+
+Article = tuple[str | None, str | None, str | None, str | None]  # pasal, ayat, huruf, angka
+
+
+@dataclass(frozen=True)
+class Known:
+    id: str
+    start: dt.date | None
+    until: dt.date | None
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class CitedRule:
+    """One place a document names a rule; `candidates` holds more than one id only for a
+    name whose meaning depends on the date ("UU ASN")."""
+
+    candidates: tuple[str, ...]
+    start: int
+    end: int
+    articles: tuple[Article, ...]
+
+    def references(self, day: dt.date | None) -> list[Reference]:
+        rule = resolve(self.candidates, day)
+        if not self.articles:
+            return [Reference(rule)]
+        return [Reference(rule, *article) for article in self.articles]
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    known: dict[str, Known]
+    families: list[tuple[re.Pattern[str], str, bool]]  # regex, template, year only
+    aliases: PhraseMatcher
+    # (instrument type, issuing office or None) -> (template, year only)
+    by_mention: dict[tuple[str, str | None], tuple[str, bool]]
+
+
+def _date(value: object) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+@cache
+def catalogue() -> _Catalogue:
+    data = load_data("references.yaml")
+    known, aliases = {}, {}
+    for rule, entry in data["instruments"].items():
+        check_fields(f"references.yaml instruments.{rule}", entry, ("title", "source", "confirmed"),
+                     ("from", "until", "aliases"))
+        known[rule] = Known(rule, _date(entry.get("from")), _date(entry.get("until")))
+        for alias in entry.get("aliases", []):
+            aliases.setdefault(alias, []).append(rule)
+    families = []
+    by_mention: dict[tuple[str, str | None], tuple[str, bool]] = {}
+    for index, entry in enumerate(data["families"]):
+        check_fields(f"references.yaml families[{index}]", entry, ("template", "words"),
+                     ("year_only", "mention_type", "issuer"))
+        if "mention_type" in entry:
+            key = (entry["mention_type"], entry.get("issuer"))
+            by_mention[key] = (entry["template"], bool(entry.get("year_only")))
+        words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in entry["words"])
+        regex = re.compile(rf"(?<!\w)(?i:{words})(?!\w){_NUMBER_YEAR}")
+        families.append((regex, entry["template"], bool(entry.get("year_only"))))
+    # An alias may name several rules; the label joins them and `resolve` picks by date.
+    grouped: dict[str, list[str]] = {}
+    for alias, rules in aliases.items():
+        grouped.setdefault("|".join(rules), []).append(alias)
+    return _Catalogue(known, families, PhraseMatcher(grouped), by_mention)
+
+
+def rule_id(template: str, number: str | None, year: str | int | None) -> str | None:
+    """The id `template` gives, if the catalogue knows it."""
+    if year is None or ("{number}" in template and not number):
+        return None
+    rule = template.format(number=str(int(number)) if number else "", year=year)
+    return rule if rule in catalogue().known else None
+
+
+_NUMBER_AND_YEAR = re.compile(r"^0*(\d{1,4})\s+(?i:tahun)\s+((?:19|20)\d{2})$")
+_YEAR_IN_NUMBER = re.compile(r"(?:(?i:tahun)\s+|/)((?:19|20)\d{2})(?!\d)")
+
+
+def rule_of_mention(
+    kind: str, issuer: str | None, number: str | None, year: int | None
+) -> str | None:
+    """The known id of an instrument found by its type word, number and issuer, if any."""
+    cat = catalogue()
+    entry = cat.by_mention.get((kind, issuer)) or cat.by_mention.get((kind, None))
+    if entry is None:
+        return None
+    template, year_only = entry
+    if year_only:
+        written = _YEAR_IN_NUMBER.search(number or "")
+        return rule_id(template, None, written.group(1) if written else year)
+    parts = _NUMBER_AND_YEAR.match(number or "")
+    return rule_id(template, parts.group(1), parts.group(2)) if parts else None
+
+
+def resolve(candidates: tuple[str, ...], day: dt.date | None) -> str:
+    """The candidate in force on `day`, else the newest one."""
+    known = catalogue().known
+    if day is not None:
+        for rule in candidates:
+            if known[rule].in_force(day):
+                return rule
+    return next((r for r in candidates if known[r].until is None), candidates[-1])
+
+
+def _articles(text: str, start: int, end: int) -> tuple[Article, ...]:
+    found = []
+    before = _ARTICLE_BEFORE.search(text, max(0, start - 80), start)
+    if before:
+        found.append(before)
+    position = end
+    while (after := _ARTICLE_AFTER.match(text, position)) is not None:
+        found.append(after)
+        position = after.end()
+    return tuple(
+        (m["pasal"], m["ayat"], m["huruf"].lower() if m["huruf"] else None, m["angka"]) for m in found
+    )
+
+
+def find_cited_rules(text: str) -> list[CitedRule]:
+    """Every named known rule, with the articles written next to it."""
+    cat = catalogue()
+    cited: list[CitedRule] = []
+    for regex, template, year_only in cat.families:
+        for match in regex.finditer(text):
+            rule = rule_id(template, None if year_only else match["number"], match["year"])
+            if rule is not None:
+                articles = _articles(text, match.start(), match.end())
+                cited.append(CitedRule((rule,), match.start(), match.end(), articles))
+    for alias in cat.aliases.finditer(text):
+        if not any(c.start <= alias.start < c.end for c in cited):
+            articles = _articles(text, alias.start, alias.end)
+            cited.append(CitedRule(tuple(alias.label.split("|")), alias.start, alias.end, articles))
+    return sorted(cited, key=lambda rule: rule.start)
