@@ -14,10 +14,9 @@ from netral.triage.stemmer import stem
 
 # a sentence ends at . ! ? followed by space, or at a line break
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|[.!?]+$|\n+")
-# clause breaks inside a sentence: ; : and a comma before a contrasting conjunction
+# clause breaks inside a sentence: , ; : and a contrasting conjunction
 _CLAUSE_END = re.compile(
-    r"[;:]|,(?=\s*(?:padahal|sedangkan|meski|meskipun|walaupun|namun|tetapi|tapi|"
-    r"sementara|kendati)\b)|\s(?=(?:padahal|meskipun|walaupun|namun)\b)",
+    r"[,;:]|\s(?=(?:padahal|meskipun|walaupun|namun|tetapi|tapi|sedangkan)\b)",
     re.IGNORECASE,
 )
 

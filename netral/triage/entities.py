@@ -1,0 +1,163 @@
+"""``triage.entities.v1``: who and what a text mentions, with offsets.
+
+Subject and position words, agencies and regions, NIP (validated) and NIK, candidate
+references, parties, platforms, Indonesian dates and URLs. Gazetteers live in
+``data/entities/``; validation of identity numbers in ``idnumbers.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from netral.triage.analysis import Analysis
+from netral.triage.datafiles import load_yaml
+from netral.triage.idnumbers import nik_fields, nip_fields
+from netral.triage.normalize import normalise_token
+
+NAME = "triage.entities.v1"
+
+Entity = dict[str, Any]
+
+_MONTHS = (
+    r"januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"november|nopember|desember|jan|feb|mar|apr|jun|jul|agu|agt|agst|sep|sept|okt|nov|des"
+)
+_DAYS = r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
+_DATE = re.compile(
+    rf"\b(?:(?:{_DAYS}),?\s*\(?\s*)?(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\b|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}})\)?"
+    rf"|\b(?:{_DAYS})\b(?:\s+(?:lalu|kemarin|ini|depan|pagi|siang|sore|malam))?",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\d])(?:\d[ .]?){15,17}\d(?![\d])")
+_CANDIDATE = re.compile(
+    r"\b(?:(?:bakal\s+)?(?:pasangan\s+calon|paslon|bapaslon|calon\s+(?:presiden|wakil\s+presiden"
+    r"|gubernur|wakil\s+gubernur|bupati|wakil\s+bupati|wali\s?kota|wakil\s+wali\s?kota|"
+    r"kepala\s+daerah|legislatif|anggota\s+(?:dprd?|dpd)(?:\s+(?:provinsi|kabupaten|kota))?)|"
+    r"capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|cawako|caleg|bacaleg|bacalon|"
+    r"kandidat)(?:\s+(?:nomor|no\.?)(?:\s+urut)?\s*\d{1,2}|\s+0?\d\b)?"
+    r"(?:\s+(?:dari\s+)?(?-i:(?:[Pp]artai\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|[A-Z]{2,6}\b)))?)",
+    re.IGNORECASE,
+)
+_REGION_WORD = (
+    r"Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Kecamatan|Kec\.|Desa|Kelurahan|Kel\.|Nagari|"
+    r"Gampong|Kampung"
+)
+_REGION = re.compile(
+    rf"\b(?:{_REGION_WORD})\s+(?:[A-Z][\w'-]*)(?:\s+(?!(?:{_REGION_WORD})\b)[A-Z][\w'-]*){{0,2}}"
+)
+_AGENCY = re.compile(
+    r"\b(?:Dinas|Badan|Kantor|Sekretariat|Inspektorat|Satuan|Bagian|Puskesmas|RSUD|SMPN|SMAN|"
+    r"SDN|SMKN|UPTD|BKPSDM|BKD|BPBD|Bappeda|Bapenda|Disdik|Dinkes|Dishub|Kemenag|Kementerian|"
+    r"Pemkab|Pemkot|Pemprov|Pemda|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah))"
+    r"(?:\s+(?:[A-Z][\w'-]*|\d+|dan|&))*",
+)
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _positions() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {
+        str(k).lower(): str(v) for k, v in load_yaml("entities/positions.yaml")["positions"].items()
+    }
+    return _alternation(list(table)), table
+
+
+@lru_cache(maxsize=1)
+def _parties() -> re.Pattern[str]:
+    names = [str(n) for n in load_yaml("entities/parties.yaml")["parties"]]
+    ordered = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
+    # short forms are only parties in capitals ("PAN", not "pan"); "Partai X" always
+    return re.compile(rf"(?<![\w-])(?:{body}|Partai\s+[A-Z][\w-]*)(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {
+        str(k).lower(): str(v) for k, v in load_yaml("entities/platforms.yaml")["platforms"].items()
+    }
+    return _alternation(list(table)), table
+
+
+@lru_cache(maxsize=1)
+def subject_sequences() -> tuple[tuple[str, ...], ...]:
+    """Position words as normalised word sequences, to find them among tokens."""
+    out = []
+    for word in _positions()[1]:
+        seq: list[str] = []
+        for part in word.split():
+            seq.extend(normalise_token(part))
+        out.append(tuple(seq))
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _subject_index() -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in subject_sequences():
+        index.setdefault(seq[0], []).append(seq)
+    return index
+
+
+def subject_mentions(analysis: Analysis) -> list[tuple[int, int]]:
+    """Token spans (first, last) of words naming a bound subject."""
+    tokens = analysis.tokens
+    index = _subject_index()
+    found = []
+    for i, token in enumerate(tokens):
+        for seq in index.get(token.norm, ()):
+            if tuple(t.norm for t in tokens[i : i + len(seq)]) == seq:
+                found.append((i, i + len(seq) - 1))
+                break
+    return found
+
+
+def _span(match: re.Match[str], **extra: Any) -> Entity:
+    return {"start": match.start(), "end": match.end(), "text": match.group(), **extra}
+
+
+def _numbers(text: str) -> tuple[list[Entity], list[Entity]]:
+    nips: list[Entity] = []
+    niks: list[Entity] = []
+    for match in _DIGITS.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) == 18:
+            fields = nip_fields(digits)
+            nips.append(_span(match, value=digits, valid=fields is not None, **(fields or {})))
+        elif len(digits) == 16:
+            nik = nik_fields(digits)
+            niks.append(_span(match, value=digits, valid=nik is not None))
+    return nips, niks
+
+
+def extract(text: str) -> dict[str, list[Entity]]:
+    positions, position_types = _positions()
+    platforms, platform_names = _platforms()
+    nips, niks = _numbers(text)
+    return {
+        "subjects": [
+            _span(m, subject_type=position_types[" ".join(m.group().lower().split())])
+            for m in positions.finditer(text)
+        ],
+        "agencies": [_span(m) for m in _AGENCY.finditer(text)],
+        "regions": [_span(m) for m in _REGION.finditer(text)],
+        "nip": nips,
+        "nik": niks,
+        "candidates": [_span(m) for m in _CANDIDATE.finditer(text)],
+        "parties": [_span(m) for m in _parties().finditer(text)],
+        "platforms": [
+            _span(m, platform=platform_names[" ".join(m.group().lower().split())])
+            for m in platforms.finditer(text)
+        ],
+        "dates": [_span(m) for m in _DATE.finditer(text)],
+        "urls": [_span(m) for m in _URL.finditer(text)],
+    }
