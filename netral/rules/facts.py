@@ -1,0 +1,93 @@
+"""Checking the facts of a case before the engine sees them."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from netral.rules.catalogue import Vocabulary
+from netral.rules.errors import RulesError
+
+KNOWN_FIELDS = frozenset(
+    {
+        "id",
+        "subject",
+        "conduct",
+        "date",
+        "election",
+        "candidate_status",
+        "on_leave",
+        "passive_attendance",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    subject: str
+    conduct: tuple[str, ...]
+    date: datetime.date
+    election: str
+    candidate_status: str | None
+    on_leave: bool
+    passive_attendance: bool
+
+
+def _code(raw: Mapping[str, object], name: str, allowed: Mapping[str, object]) -> str:
+    if name not in raw:
+        raise RulesError(f"missing field {name!r}")
+    value = raw[name]
+    if not isinstance(value, str) or value not in allowed:
+        raise RulesError(f"unknown {name.replace('_', ' ')} {value!r}")
+    return value
+
+
+def _conduct(raw: Mapping[str, object], allowed: Mapping[str, object]) -> tuple[str, ...]:
+    value = raw.get("conduct")
+    if not isinstance(value, list | tuple):
+        raise RulesError("'conduct' must be a list of conduct codes")
+    for code in value:
+        if not isinstance(code, str) or code not in allowed:
+            raise RulesError(f"unknown conduct code {code!r}")
+    return tuple(dict.fromkeys(value))  # keep the order given, drop repeats
+
+
+def _date(raw: Mapping[str, object]) -> datetime.date:
+    value = raw.get("date")
+    if isinstance(value, datetime.datetime):
+        raise RulesError("'date' must be a date, not a date and time")
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or len(value) != 10:
+        raise RulesError(f"'date' must be a date written YYYY-MM-DD, got {value!r}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise RulesError(f"'date' is not a real calendar date: {value!r}") from None
+
+
+def _flag(raw: Mapping[str, object], name: str) -> bool:
+    value = raw.get(name, False)
+    if not isinstance(value, bool):
+        raise RulesError(f"{name!r} must be true or false")
+    return value
+
+
+def parse_facts(raw: Mapping[str, object], vocabulary: Vocabulary) -> Facts:
+    """Validate one facts object; raises :class:`RulesError` with an English message."""
+    if not isinstance(raw, Mapping):
+        raise RulesError("facts must be a JSON object")
+    unknown = sorted(str(key) for key in raw if key not in KNOWN_FIELDS)
+    if unknown:
+        raise RulesError(f"unknown field {unknown[0]!r}")
+    status = raw.get("candidate_status")
+    return Facts(
+        subject=_code(raw, "subject", vocabulary.subjects),
+        conduct=_conduct(raw, vocabulary.conduct),
+        date=_date(raw),
+        election=_code(raw, "election", vocabulary.elections),
+        candidate_status=None if status is None else _code(raw, "candidate_status", vocabulary.statuses),
+        on_leave=_flag(raw, "on_leave"),
+        passive_attendance=_flag(raw, "passive_attendance"),
+    )
