@@ -7,6 +7,7 @@ from netral.api.root import api
 urlpatterns = [
     path("", include("netral.web.urls")),
     path("lapor/", include("netral.intake.urls")),
+    path("kasus/", include("netral.cases.urls")),
     path("akun/", include("netral.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

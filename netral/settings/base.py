@@ -32,10 +32,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "django_q",
     "netral.web",
     "netral.org",
     "netral.accounts",
     "netral.intake",
+    "netral.cases",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +152,18 @@ CONTENT_SECURITY_POLICY = {
 }
 
 OTP_TOTP_ISSUER = "Netral"
+
+# Background work (deadline sweeps, notifications, large imports) in a database-backed
+# queue: no extra server. Run workers with `netral manage qcluster`.
+Q_CLUSTER = {
+    "name": "netral",
+    "orm": "default",
+    "workers": int(os.environ.get("NETRAL_WORKERS", "2")),
+    "timeout": 600,
+    "retry": 900,
+    "catch_up": False,
+    "sync": env_bool("NETRAL_TASKS_SYNC", default=False),
+}
 
 LOGGING = {
     "version": 1,
