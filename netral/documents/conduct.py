@@ -1,20 +1,16 @@
-"""Conduct codes named in a text: the triage core's lexicon when installed.
+"""Conduct codes a passage names, through the triage core's lexicon.
 
-`netral.triage.match_conduct(text)` returns raw lexicon matches (with `.code`, `.start`,
-`.end`, `.text`). When the triage core is absent, a small lexicon of our own
-(`data/conduct_fallback.yaml`), written for how circulars word their prohibitions, is used.
+`netral.triage.match_conduct(text)` returns raw lexicon matches (`.code`, `.start`, `.end`,
+`.text`) ignoring context; which passages are prohibitions is decided here, so the raw
+matches are what we want. Imported on first use so that reading files and finding
+instruments works without loading the triage lexicons.
 """
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from netral.documents.loader import load_data
+from netral.documents.model import Span
 
 
 @dataclass(frozen=True)
@@ -25,42 +21,12 @@ class ConductHit:
     text: str
 
 
-def _fallback_lexicon() -> list[tuple[str, re.Pattern[str]]]:
-    conduct: dict[str, list[str]] = load_data("conduct_fallback.yaml")["conduct"]
-    return [(code, re.compile(p, re.IGNORECASE)) for code, ps in conduct.items() for p in ps]
+def match_conduct(text: str, passages: list[Span]) -> list[ConductHit]:
+    """Lexicon matches inside each passage of `text`, with offsets into `text`."""
+    from netral.triage import match_conduct as triage_match
 
-
-def match_fallback(text: str) -> list[ConductHit]:
-    hits = [
-        ConductHit(code, m.start(), m.end(), m.group())
-        for code, regex in _fallback_lexicon_cached()
-        for m in regex.finditer(text)
-    ]
-    return sorted(hits, key=lambda hit: hit.start)
-
-
-@cache
-def _fallback_lexicon_cached() -> list[tuple[str, re.Pattern[str]]]:
-    return _fallback_lexicon()
-
-
-@cache
-def _triage_matcher() -> Callable[[str], Sequence[Any]] | None:
-    try:
-        triage = importlib.import_module("netral.triage")
-    except ImportError:
-        return None
-    matcher = getattr(triage, "match_conduct", None)
-    return matcher if callable(matcher) else None
-
-
-def matcher_name() -> str:
-    return "netral.triage.match_conduct" if _triage_matcher() else "documents.conduct_fallback.v1"
-
-
-def match_conduct(text: str) -> list[ConductHit]:
-    """Every conduct-lexicon match in `text`, ignoring context."""
-    triage = _triage_matcher()
-    if triage is None:
-        return match_fallback(text)
-    return [ConductHit(str(m.code), int(m.start), int(m.end), str(m.text)) for m in triage(text)]
+    hits = []
+    for start, end in passages:
+        for match in triage_match(text[start:end]):
+            hits.append(ConductHit(match.code, start + match.start, start + match.end, match.text))
+    return hits

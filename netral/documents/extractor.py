@@ -8,7 +8,6 @@ from pathlib import Path
 
 from netral.documents import facts
 from netral.documents.attribution import Attribution, attribute, instrument_date
-from netral.documents.conduct import match_conduct
 from netral.documents.context import Context
 from netral.documents.mentions import Mention
 from netral.documents.model import NATIONAL, ExtractionResult, Instrument, Span
@@ -117,7 +116,7 @@ def _instrument(context: Context, draft: Draft, is_primary: bool) -> Instrument:
     kinds, year = facts.elections(context, windows, draft.date)
     if not kinds and is_primary:
         kinds, year = facts.elections(context, everything, draft.date)
-    codes, conduct_spans = facts.conduct_codes(match_conduct(context.text), passages) if passages else ([], {})
+    codes, conduct_spans = facts.conduct_codes(context, passages)
     reference_windows = everything if is_primary else windows
     return Instrument(
         type=draft.mention.type,

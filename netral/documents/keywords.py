@@ -35,10 +35,10 @@ def keywords() -> Keywords:
     )
 
 
-def elections_in(text: str, start: int, end: int) -> list[tuple[str, int | None]]:
-    """(kind, year written right after it) for each election named in text[start:end]."""
+def elections_in(text: str, start: int, end: int) -> list[tuple[str, int | None, int]]:
+    """(kind, year written right after it, offset) for each election named in text[start:end]."""
     found = []
     for match in keywords().election.finditer(text, start, end):
         year = _YEAR_AFTER.match(text, match.end)
-        found.append((match.label, int(year.group(1)) if year else None))
+        found.append((match.label, int(year.group(1)) if year else None, match.start))
     return found

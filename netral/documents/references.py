@@ -20,6 +20,7 @@ _ARTICLE = (
     r"(?:\s+(?i:huruf)\s+\(?(?P<huruf>[a-zA-Z])\)?(?!\w))?(?:\s+(?i:angka)\s+\(?(?P<angka>\d+)\)?)?"
 )
 _ARTICLE_AFTER = re.compile(rf"\s*,?\s*(?:(?i:dan|serta|jo\.?|juncto)\s+)?{_ARTICLE}")
+_BEFORE_RULE = re.compile(r"\s*(?:(?i:dari|pada|dalam)\s+)?")
 _ARTICLE_BEFORE = re.compile(rf"{_ARTICLE}\s+(?:(?i:dari|pada|dalam)\s+)?$")
 
 
@@ -132,13 +133,17 @@ def resolve(candidates: tuple[str, ...], day: dt.date | None) -> str:
     return next((r for r in candidates if known[r].until is None), candidates[-1])
 
 
-def _articles(text: str, start: int, end: int) -> tuple[Article, ...]:
+def _articles(text: str, start: int, end: int, rule_starts: set[int]) -> tuple[Article, ...]:
+    """Articles written just before the rule ("Pasal 9 ayat (2) UU ...") or after it;
+    an article written just before the next rule belongs to that one."""
     found = []
     before = _ARTICLE_BEFORE.search(text, max(0, start - 80), start)
     if before:
         found.append(before)
     position = end
     while (after := _ARTICLE_AFTER.match(text, position)) is not None:
+        if _BEFORE_RULE.match(text, after.end()).end() in rule_starts:
+            break
         found.append(after)
         position = after.end()
     return tuple(
@@ -149,15 +154,16 @@ def _articles(text: str, start: int, end: int) -> tuple[Article, ...]:
 def find_cited_rules(text: str) -> list[CitedRule]:
     """Every named known rule, with the articles written next to it."""
     cat = catalogue()
-    cited: list[CitedRule] = []
+    named: list[tuple[tuple[str, ...], int, int]] = []
     for regex, template, year_only in cat.families:
         for match in regex.finditer(text):
             rule = rule_id(template, None if year_only else match["number"], match["year"])
             if rule is not None:
-                articles = _articles(text, match.start(), match.end())
-                cited.append(CitedRule((rule,), match.start(), match.end(), articles))
+                named.append(((rule,), match.start(), match.end()))
     for alias in cat.aliases.finditer(text):
-        if not any(c.start <= alias.start < c.end for c in cited):
-            articles = _articles(text, alias.start, alias.end)
-            cited.append(CitedRule(tuple(alias.label.split("|")), alias.start, alias.end, articles))
+        if not any(start <= alias.start < end for _, start, end in named):
+            named.append((tuple(alias.label.split("|")), alias.start, alias.end))
+    starts = {start for _, start, _ in named}
+    cited = [CitedRule(rules, start, end, _articles(text, start, end, starts))
+             for rules, start, end in named]
     return sorted(cited, key=lambda rule: rule.start)
