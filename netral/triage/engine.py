@@ -13,7 +13,7 @@ from netral.triage import normalize, patterns, stemmer
 from netral.triage.analysis import Analysis, analyse
 from netral.triage.codes import CONDUCT_CODES
 from netral.triage.context import Context, assess
-from netral.triage.datafiles import check_fields, load_yaml
+from netral.triage.datafiles import DataFileError, check_fields, load_yaml
 from netral.triage.features import NAME as FEATURES_NAME
 from netral.triage.features import features
 from netral.triage.lexicon import conduct_hits
@@ -58,15 +58,28 @@ class Combination:
     rule_weight: float
     model_weight: float
     threshold: float
+    subsumes: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
 def combination() -> Combination:
     raw = load_yaml("combine.yaml")
-    check_fields("combine.yaml", raw, ("rule_weight", "model_weight", "threshold"))
+    check_fields("combine.yaml", raw, ("rule_weight", "model_weight", "threshold", "subsumes"))
+    subsumes = {str(k): tuple(str(c) for c in v) for k, v in raw["subsumes"].items()}
+    known = set(CONDUCT_CODES)
+    if not all(k in known and set(v) <= known for k, v in subsumes.items()):
+        raise DataFileError("combine.yaml: subsumes names an unknown code")
     return Combination(
-        float(raw["rule_weight"]), float(raw["model_weight"]), float(raw["threshold"])
+        float(raw["rule_weight"]), float(raw["model_weight"]), float(raw["threshold"]), subsumes
     )
+
+
+def decide(scores: dict[str, float]) -> list[str]:
+    """Codes at or above the threshold, minus general codes a specific one refines."""
+    rules = combination()
+    codes = [code for code in CONDUCT_CODES if scores[code] >= rules.threshold]
+    dropped = {general for code in codes for general in rules.subsumes.get(code, ())}
+    return [code for code in codes if code not in dropped]
 
 
 def pipeline() -> dict[str, str]:
@@ -162,13 +175,17 @@ def triage(text: str) -> TriageResult:
 
     It suggests; an officer decides. Raises ``ValueError`` for text over 100,000 characters.
     """
+    return triage_with(text, model_module.get_model())
+
+
+def triage_with(text: str, model: model_module.LinearModel | None) -> TriageResult:
+    """``triage`` with an explicit model (evaluation trains one per fold)."""
     if len(text) > MAX_CHARS:
         raise ValueError(f"text is longer than {MAX_CHARS} characters")
     doc = analyse(text)
     ctx = assess(doc, conduct_hits(doc))
-    scores = _scores(doc, ctx, model_module.get_model())
-    threshold = combination().threshold
-    codes = [code for code in CONDUCT_CODES if scores[code] >= threshold]
+    scores = _scores(doc, ctx, model)
+    codes = decide(scores)
     return TriageResult(
         codes=codes,
         scores={code: round(value, 4) for code, value in scores.items()},

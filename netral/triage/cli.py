@@ -1,0 +1,174 @@
+"""``netral triage``: JSON Lines in, triage results out; ``train`` and ``eval``.
+
+netral triage [PATH|-] [--workers N]    one {"id", "text"} per line -> one result per line
+netral triage train [--output FILE]     build the model from the corpus (deterministic)
+netral triage eval [--folds K] [--json] quality on the corpus: CV folds and held-out test
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import IO, Any
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+CHUNK = 256  # lines per task sent to a worker
+
+
+def _error(ident: Any, message: str) -> dict[str, Any]:
+    return {"id": ident, "error": message}
+
+
+def process_line(line: str) -> tuple[str, bool]:
+    """One input line -> (output line, ok)."""
+    from netral.triage.engine import MAX_CHARS, triage
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        out, ok = _error(None, f"invalid JSON: {error.msg}"), False
+    else:
+        out, ok = _result(record, MAX_CHARS, triage)
+    return json.dumps(out, ensure_ascii=False), ok
+
+
+def _result(record: Any, max_chars: int, run: Any) -> tuple[dict[str, Any], bool]:
+    if not isinstance(record, dict):
+        return _error(None, "a line must be a JSON object"), False
+    ident = record.get("id")
+    if "id" not in record or ident is None:
+        return _error(None, "missing id"), False
+    if "text" not in record:
+        return _error(ident, "missing text"), False
+    text = record["text"]
+    if not isinstance(text, str):
+        return _error(ident, "text must be a string"), False
+    if len(text) > max_chars:
+        return _error(ident, f"text is longer than {max_chars} characters"), False
+    return {"id": ident, **run(text).to_dict()}, True
+
+
+def process_chunk(lines: list[str]) -> list[tuple[str, bool]]:
+    return [process_line(line) for line in lines]
+
+
+def _lines(handle: IO[str]) -> Iterator[str]:
+    return (line for line in handle if line.strip())
+
+
+def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
+    iterator = iter(lines)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def _warm_up() -> None:
+    from netral.triage.engine import triage
+
+    triage("warm up")
+
+
+def run_parallel(lines: Iterable[str], workers: int) -> Iterator[tuple[str, bool]]:
+    """Results in input order, with at most a few chunks in flight: flat memory."""
+    import multiprocessing
+
+    _warm_up()  # train or load the model once, before the workers fork
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_warm_up) as pool:
+        pending: deque[AsyncResult[list[tuple[str, bool]]]] = deque()
+        for chunk in _chunks(lines):
+            pending.append(pool.apply_async(process_chunk, (chunk,)))
+            if len(pending) >= workers * 3:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _triage_stream(args: argparse.Namespace) -> int:
+    if args.path == "-":
+        handle: IO[str] = sys.stdin
+    else:
+        try:
+            handle = Path(args.path).open(encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as error:
+            print(f"netral triage: cannot read {args.path}: {error.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    all_ok = True
+    try:
+        results = (
+            run_parallel(_lines(handle), args.workers)
+            if args.workers > 1
+            else (process_line(line) for line in _lines(handle))
+        )
+        out = sys.stdout
+        for text, ok in results:
+            out.write(text + "\n")
+            all_ok &= ok
+        out.flush()
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+    return EXIT_OK if all_ok else EXIT_ERRORS
+
+
+def _train(args: argparse.Namespace) -> int:
+    from netral.triage.model import build, training_examples
+
+    examples = training_examples()
+    model, path = build(Path(args.output) if args.output else None)
+    print(json.dumps({"model": model.key, "path": str(path), "examples": len(examples),
+                      "features": len(model.weights)}))  # fmt: skip
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from netral.triage.evaluate import evaluate, render
+
+    report = evaluate(args.folds)
+    print(json.dumps(report, ensure_ascii=False) if args.json else render(report))
+    return EXIT_OK
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    if command == "train":
+        parser = argparse.ArgumentParser(prog="netral triage train")
+        parser.add_argument("--output", help="model file (default: the cache)")
+        return parser
+    if command == "eval":
+        parser = argparse.ArgumentParser(prog="netral triage eval")
+        parser.add_argument("--folds", type=int, default=5)
+        parser.add_argument("--json", action="store_true", help="machine-readable report")
+        return parser
+    parser = argparse.ArgumentParser(
+        prog="netral triage", description="JSON Lines {id, text} in, triage results out."
+    )
+    parser.add_argument("path", nargs="?", default="-", help="input file, or - for stdin")
+    parser.add_argument("--workers", type=int, default=1, help="processes to use")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args_list = list(argv)
+    command = args_list[0] if args_list and args_list[0] in {"train", "eval"} else "triage"
+    rest = args_list[1:] if command != "triage" else args_list
+    parser = _parser(command)
+    try:
+        args = parser.parse_args(rest)
+    except SystemExit as exit_:
+        return EXIT_OK if exit_.code == 0 else EXIT_USAGE
+    if command == "train":
+        return _train(args)
+    if command == "eval":
+        if args.folds < 2:
+            print("netral triage eval: --folds must be at least 2", file=sys.stderr)
+            return EXIT_USAGE
+        return _eval(args)
+    if args.workers < 1:
+        print("netral triage: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    return _triage_stream(args)
