@@ -1,5 +1,198 @@
-"""Public report API: POST /api/v1/reports, status and messages by receipt."""
+"""Public report API: POST /api/v1/reports, status and messages by receipt and secret.
 
-from ninja import Router
+Views only translate HTTP to services and back; validation is `forms.ReportForm`, the same
+as the web form's, and files go through `evidence.ingest_uploads`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja import File, Form, Router, Schema
+from ninja.decorators import decorate_view
+from ninja.files import UploadedFile
+from ninja.params.functions import Header as HeaderParam
+
+from netral.api.errors import ApiError, NotFound, RateLimited, error_body
+from netral.intake import conf, throttle
+from netral.intake.evidence import EvidenceRejected, ingest_uploads
+from netral.intake.forms import MessageForm, ReportForm
+from netral.intake.models import Report, Sender
+from netral.intake.selectors import report_for_receipt, report_public_view
+from netral.intake.services import ReportInput, report_message_add, report_submit
 
 router = Router(tags=["reports"])
+
+# Room for the text fields and multipart framing on top of the files' own limit.
+_BODY_SLACK = 1024 * 1024
+
+
+class ReportIn(Schema):
+    text: str
+    identity: str
+    occurred_on: str | None = None
+    region_code: str | None = None
+    place: str | None = None
+    election: str | None = None
+    subject_name: str | None = None
+    subject_position: str | None = None
+    subject_agency: str | None = None
+    subject_nip: str | None = None
+    links: list[str] = []
+    reporter_name: str | None = None
+    reporter_contact: str | None = None
+
+
+class SuggestionOut(Schema):
+    code: str
+    label: str
+    hint: str
+
+
+class ReportCreated(Schema):
+    receipt: str
+    secret: str
+    suggested_codes: list[str]
+    suggestions: list[SuggestionOut]
+
+
+class TimelineEntry(Schema):
+    at: datetime
+    kind: str
+    status: str
+    status_label: str
+    note: str
+
+
+class MessageOut(Schema):
+    at: datetime
+    sender: str
+    body: str
+
+
+class ReportStatusOut(Schema):
+    receipt: str
+    status: str
+    status_label: str
+    created_at: datetime
+    timeline: list[TimelineEntry]
+    messages: list[MessageOut]
+
+
+class MessageIn(Schema):
+    body: str
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    detail: Any = None
+
+
+def _limit_body(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Refuse an oversized body before Django reads it to disk."""
+
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        limit = conf.get("INTAKE_MAX_REPORT_BYTES") + _BODY_SLACK
+        if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
+            body = error_body("too_large", "Permintaan terlalu besar.", {"limit": limit})
+            return JsonResponse(body, status=413)
+        return run(request, *args, **kwargs)
+
+    return guarded
+
+
+def _form_error(form: Any) -> ApiError:
+    detail = {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+    return ApiError("Data yang dikirim tidak valid.", code="invalid", status=422, detail=detail)
+
+
+def _report_or_404(request: HttpRequest, receipt: str, secret: str | None) -> Report:
+    if throttle.is_limited("lookup", request):
+        raise RateLimited()
+    report = report_for_receipt(receipt=receipt, secret=secret or "")
+    if report is None:
+        throttle.record("lookup", request)
+        raise NotFound()  # the same for an unknown receipt and a wrong secret
+    return report
+
+
+@router.post(
+    "",
+    response={201: ReportCreated, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="File a report",
+    description=(
+        "Multipart form. `identity` is identified, confidential or anonymous; "
+        "`reporter_name` and `reporter_contact` are required unless anonymous (and are "
+        "discarded if sent with anonymous). `links` may repeat. `files` may repeat: JPEG, "
+        "PNG, WebP, PDF or MP4, checked by content. The secret is returned once only."
+    ),
+)
+@decorate_view(_limit_body)
+def report_create(
+    request: HttpRequest,
+    payload: Form[ReportIn],
+    files: File[list[UploadedFile] | None] = None,
+) -> tuple[int, dict[str, Any]]:
+    if throttle.is_limited("submit", request):
+        raise RateLimited()
+    throttle.record("submit", request)
+    form = ReportForm(data=payload.dict() | {"links": payload.links})
+    if not form.is_valid():
+        raise _form_error(form)
+    try:
+        ingested = ingest_uploads(list(files or []))
+    except EvidenceRejected as exc:
+        raise ApiError(
+            exc.message, code="invalid_file", status=422, detail={"files": exc.reason}
+        ) from exc
+    submitted = report_submit(data=ReportInput.from_cleaned(form.cleaned_data), files=ingested)
+    suggestions = [s.__dict__ for s in submitted.suggestions.suggestions()]
+    return 201, {
+        "receipt": submitted.report.receipt,
+        "secret": submitted.secret,
+        "suggested_codes": list(submitted.suggestions.codes),
+        "suggestions": suggestions,
+    }
+
+
+@router.get(
+    "/{receipt}",
+    response={200: ReportStatusOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Status, public timeline and messages of a report",
+    description="Send the secret in the `X-Receipt-Secret` header. A wrong secret gives 404.",
+)
+def report_status(
+    request: HttpRequest,
+    receipt: str,
+    secret: str | None = HeaderParam(None, alias="X-Receipt-Secret"),
+) -> dict[str, Any]:
+    return report_public_view(report=_report_or_404(request, receipt, secret))
+
+
+@router.post(
+    "/{receipt}/messages",
+    response={201: MessageOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Send a message to the officer handling the report",
+    description="Send the secret in the `X-Receipt-Secret` header. A wrong secret gives 404.",
+)
+def report_message_create(
+    request: HttpRequest,
+    receipt: str,
+    message: MessageIn,
+    secret: str | None = HeaderParam(None, alias="X-Receipt-Secret"),
+) -> tuple[int, dict[str, Any]]:
+    report = _report_or_404(request, receipt, secret)
+    if throttle.is_limited("message", request):
+        raise RateLimited()
+    throttle.record("message", request)
+    form = MessageForm(data={"body": message.body})
+    if not form.is_valid():
+        raise _form_error(form)
+    saved = report_message_add(
+        report=report, body=form.cleaned_data["body"], sender=Sender.REPORTER
+    )
+    return 201, {"at": saved.created_at, "sender": saved.sender, "body": saved.body}

@@ -1,0 +1,343 @@
+"""Writes. Keyword-only, one transaction each; audit rows in the same transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from netral.accounts.models import User
+from netral.intake import conf
+from netral.intake.evidence import IngestedFile
+from netral.intake.models import (
+    AccessStatus,
+    EventKind,
+    Evidence,
+    EvidenceKind,
+    IdentityAccessLog,
+    IdentityAccessRequest,
+    IdentityMode,
+    Message,
+    Report,
+    ReportDraft,
+    ReportEvent,
+    ReportStatus,
+    Sender,
+)
+from netral.intake.secrecy import decrypt_optional, encrypt_optional, field_cipher
+from netral.intake.selectors import (
+    identity_visibility,
+    report_in_custodian_scope,
+    reports_for_staff,
+)
+from netral.intake.suggestions import TriageOutcome, run_triage
+from netral.org.models import Region
+from netral.security.crypto import new_receipt_number, new_secret, secret_digest
+
+RECEIPT_ATTEMPTS = 8
+
+
+class ServiceError(Exception):
+    """A refused write; `code` is machine-readable, the message is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    text: str
+    identity: str
+    occurred_on: date | None = None
+    region: Region | None = None
+    place: str = ""
+    election: str = "UNKNOWN"
+    subject_name: str = ""
+    subject_position: str = ""
+    subject_agency: str = ""
+    subject_nip: str = ""
+    links: tuple[str, ...] = ()
+    reporter_name: str = ""
+    reporter_contact: str = ""
+
+    @classmethod
+    def from_cleaned(cls, cleaned: dict[str, Any]) -> ReportInput:
+        names = cls.__dataclass_fields__.keys() - {"region", "links"}
+        values: dict[str, Any] = {name: cleaned.get(name) or "" for name in names}
+        values["occurred_on"] = cleaned.get("occurred_on")
+        return cls(
+            **values, region=cleaned.get("region_code"), links=tuple(cleaned.get("links") or ())
+        )
+
+    def to_payload(self) -> dict[str, Any]:
+        payload = {k: v for k, v in self.__dict__.items() if k not in {"region", "occurred_on"}}
+        payload["links"] = list(self.links)
+        payload["region_code"] = self.region.code if self.region else ""
+        payload["occurred_on"] = self.occurred_on.isoformat() if self.occurred_on else ""
+        return payload
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> ReportInput:
+        values = dict(payload)
+        code = values.pop("region_code")
+        region = Region.objects.filter(code=code).first() if code else None
+        when = values.pop("occurred_on")
+        return cls(
+            **values | {"links": tuple(values["links"])},
+            region=region,
+            occurred_on=date.fromisoformat(when) if when else None,
+        )
+
+
+@dataclass(frozen=True)
+class Submitted:
+    report: Report
+    secret: str  # shown once to the reporter, never stored
+    suggestions: TriageOutcome = field(default_factory=TriageOutcome)
+
+
+def _event_digest(previous: str, event: ReportEvent) -> str:
+    body = {
+        "report": event.report.receipt,
+        "seq": event.seq,
+        "kind": event.kind,
+        "status": event.status,
+        "public": event.public,
+        "note": event.note,
+        "actor": event.actor_id,
+        "at": event.created_at.isoformat(),
+    }
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
+
+
+def report_event_append(
+    *,
+    report: Report,
+    kind: str,
+    status: str | None = None,
+    public: bool = True,
+    note: str = "",
+    actor: User | None = None,
+) -> ReportEvent:
+    """The only way a report's status changes: an event in its hash-chained timeline."""
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        last = locked.events.order_by("-seq").first()
+        event = ReportEvent(
+            report=locked,
+            seq=(last.seq + 1) if last else 1,
+            kind=kind,
+            status=status or locked.status,
+            public=public,
+            note=note,
+            actor=actor,
+            previous_digest=last.digest if last else "",
+        )
+        event.digest = _event_digest(event.previous_digest, event)
+        event.save()
+        if status and status != locked.status:
+            Report.objects.filter(pk=locked.pk).update(status=status)
+            report.status = status
+        return event
+
+
+def _create_with_unique_receipt(values: dict[str, Any]) -> Report:
+    for _attempt in range(RECEIPT_ATTEMPTS):
+        receipt = new_receipt_number()
+        try:
+            with transaction.atomic():  # a savepoint: a collision rolls back only this try
+                return Report.objects.create(receipt=receipt, **values)
+        except IntegrityError:
+            if not Report.objects.filter(receipt=receipt).exists():
+                raise  # some other constraint: not ours to retry
+    raise ServiceError("receipt_exhausted", "no free receipt number after several tries")
+
+
+def _evidence_rows(report: Report, data: ReportInput, files: Sequence[IngestedFile]) -> None:
+    now = timezone.now()
+    rows = [
+        Evidence(report=report, kind=EvidenceKind.LINK, url=link, received_at=now)
+        for link in data.links
+    ]
+    rows += [
+        Evidence(
+            report=report,
+            kind=EvidenceKind.FILE,
+            sha256=item.sha256,
+            size=item.size,
+            media_type=item.media_type,
+            cleaned_sha256=item.cleaned_sha256,
+            cleaned_media_type=item.cleaned_media_type,
+            cleaned_size=item.cleaned_size,
+            findings=list(item.findings),
+            notes=list(item.notes),
+            received_at=now,
+        )
+        for item in files
+    ]
+    Evidence.objects.bulk_create(rows)
+
+
+def report_submit(
+    *,
+    data: ReportInput,
+    files: Sequence[IngestedFile] = (),
+    triage: TriageOutcome | None = None,
+) -> Submitted:
+    """File a report: receipt and secret, encrypted identity, evidence, first event."""
+    outcome = triage if triage is not None else run_triage(data.text)
+    anonymous = data.identity == IdentityMode.ANONYMOUS
+    secret = new_secret()
+    values = {
+        "secret_digest": secret_digest(secret),
+        "text": data.text,
+        "occurred_on": data.occurred_on,
+        "region": data.region,
+        "place": data.place,
+        "election": data.election,
+        "subject_name": data.subject_name,
+        "subject_position": data.subject_position,
+        "subject_agency": data.subject_agency,
+        "subject_nip": data.subject_nip,
+        "identity_mode": data.identity,
+        "reporter_name_encrypted": "" if anonymous else encrypt_optional(data.reporter_name),
+        "reporter_contact_encrypted": "" if anonymous else encrypt_optional(data.reporter_contact),
+        "suggested_codes": list(outcome.codes),
+        "triage": outcome.result,
+    }
+    with transaction.atomic():
+        report = _create_with_unique_receipt(values)
+        _evidence_rows(report, data, files)
+        report_event_append(report=report, kind=EventKind.RECEIVED, status=ReportStatus.RECEIVED)
+    return Submitted(report=report, secret=secret, suggestions=outcome)
+
+
+def report_message_add(
+    *, report: Report, body: str, sender: str, author: User | None = None
+) -> Message:
+    if sender == Sender.OFFICER and (
+        author is None or not reports_for_staff(user=author).filter(pk=report.pk).exists()
+    ):
+        raise ServiceError("forbidden", "only an officer in scope may reply")
+    with transaction.atomic():
+        return Message.objects.create(
+            report=report, body=body, sender=sender, author=author if author else None
+        )
+
+
+def identity_access_request(
+    *, report: Report, requester: User, reason: str
+) -> IdentityAccessRequest:
+    if not reports_for_staff(user=requester).filter(pk=report.pk).exists():
+        raise ServiceError("not_found", "report not found")
+    if report.identity_mode != IdentityMode.CONFIDENTIAL:
+        raise ServiceError("not_confidential", "only confidential identities need a request")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                return IdentityAccessRequest.objects.create(
+                    report=report, requester=requester, reason=reason
+                )
+        except IntegrityError as exc:
+            raise ServiceError("already_pending", "a request is already pending") from exc
+
+
+def identity_access_decide(
+    *, access_request: IdentityAccessRequest, custodian: User, approve: bool, note: str = ""
+) -> IdentityAccessRequest:
+    with transaction.atomic():
+        locked = IdentityAccessRequest.objects.select_for_update().get(pk=access_request.pk)
+        if not report_in_custodian_scope(user=custodian, report_id=locked.report_id):
+            raise ServiceError("not_found", "request not found")
+        if locked.requester_id == custodian.pk:
+            raise ServiceError("own_request", "a custodian cannot approve their own request")
+        if locked.status != AccessStatus.PENDING:
+            raise ServiceError("already_decided", "the request was already decided")
+        now = timezone.now()
+        locked.status = AccessStatus.APPROVED if approve else AccessStatus.REFUSED
+        locked.decided_by = custodian
+        locked.decided_at = now
+        locked.decision_note = note
+        if approve:
+            locked.expires_at = now + timedelta(days=conf.get("INTAKE_IDENTITY_ACCESS_DAYS"))
+        locked.save()
+        return locked
+
+
+@dataclass(frozen=True)
+class RevealedIdentity:
+    name: str
+    contact: str
+
+
+def identity_reveal(*, report: Report, user: User) -> RevealedIdentity:
+    """Show the reporter's identity to `user` if allowed, logging the access."""
+    visibility = identity_visibility(report=report, user=user)
+    if not visibility.may_view:
+        raise ServiceError("forbidden", "identity not available to this user")
+    with transaction.atomic():
+        IdentityAccessLog.objects.create(
+            report=report, user=user, access_request=visibility.access_request
+        )
+    return RevealedIdentity(
+        name=decrypt_optional(report.reporter_name_encrypted),
+        contact=decrypt_optional(report.reporter_contact_encrypted),
+    )
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+def draft_save(*, data: ReportInput, files: Sequence[IngestedFile]) -> str:
+    """Keep a previewed report until the reporter confirms it; returns the draft token."""
+    token = secrets.token_urlsafe(32)
+    payload = {"data": data.to_payload(), "files": [f.to_payload() for f in files]}
+    with transaction.atomic():
+        ReportDraft.objects.filter(expires_at__lt=timezone.now()).delete()
+        ReportDraft.objects.create(
+            token_digest=_token_digest(token),
+            payload_encrypted=field_cipher().encrypt(json.dumps(payload)),
+            expires_at=timezone.now() + timedelta(seconds=conf.get("INTAKE_DRAFT_TTL_SECONDS")),
+        )
+    return token
+
+
+def draft_take(*, token: str) -> tuple[ReportInput, list[IngestedFile]] | None:
+    """The draft behind `token`, removed so it cannot be submitted twice; None if gone."""
+    with transaction.atomic():
+        draft = (
+            ReportDraft.objects.select_for_update()
+            .filter(token_digest=_token_digest(token), expires_at__gte=timezone.now())
+            .first()
+        )
+        if draft is None:
+            return None
+        payload = json.loads(field_cipher().decrypt(draft.payload_encrypted))
+        draft.delete()
+    files = [IngestedFile.from_payload(item) for item in payload["files"]]
+    return ReportInput.from_payload(payload["data"]), files
+
+
+__all__ = [
+    "ReportInput",
+    "ServiceError",
+    "Submitted",
+    "draft_save",
+    "draft_take",
+    "identity_access_decide",
+    "identity_access_request",
+    "identity_reveal",
+    "report_event_append",
+    "report_message_add",
+    "report_submit",
+]

@@ -1,0 +1,188 @@
+"""Public pages: the report form, its preview, the receipt, and the status page.
+
+Thin: validation is in forms, writes in services, reads in selectors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from netral.intake import conf, throttle
+from netral.intake.evidence import EvidenceRejected, IngestedFile, ingest_uploads
+from netral.intake.forms import MessageForm, PublicReportForm, StatusLookupForm
+from netral.intake.models import IdentityMode, Report, Sender
+from netral.intake.selectors import (
+    regions_for_picker,
+    report_for_receipt,
+    report_public_view,
+)
+from netral.intake.services import (
+    ReportInput,
+    draft_save,
+    draft_take,
+    report_message_add,
+    report_submit,
+)
+from netral.intake.suggestions import detail_hints, run_triage
+
+_STATUS_SESSION_KEY = "intake_status_receipt"
+_BODY_SLACK = 1024 * 1024
+
+
+def _form_page(
+    request: HttpRequest, form: PublicReportForm, *, status: int = 200, **extra: Any
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "regions": regions_for_picker(),
+        "started": PublicReportForm.started_token(),
+        "identity_modes": IdentityMode,
+        "limits": {
+            "file_mb": conf.get("INTAKE_MAX_FILE_BYTES") // (1024 * 1024),
+            "files": conf.get("INTAKE_MAX_FILES"),
+            "report_mb": conf.get("INTAKE_MAX_REPORT_BYTES") // (1024 * 1024),
+        },
+        **extra,
+    }
+    return render(request, "intake/form.html", context, status=status)
+
+
+def _body_too_large(request: HttpRequest) -> bool:
+    limit = conf.get("INTAKE_MAX_REPORT_BYTES") + _BODY_SLACK
+    return int(request.META.get("CONTENT_LENGTH") or 0) > limit
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_form(request: HttpRequest) -> HttpResponse:
+    """Step 1: fill in; on POST, check everything and show the preview (step 2)."""
+    if request.method == "GET":
+        return _form_page(request, PublicReportForm())
+    if _body_too_large(request):
+        return _form_page(request, PublicReportForm(), error=_("Berkas terlalu besar."))
+    form = PublicReportForm(request.POST)
+    if form.looks_like_spam() or throttle.is_limited("submit", request):
+        # One vague message for bots and floods alike; people rarely see it.
+        message = _("Laporan belum dapat diterima. Tunggu sebentar lalu coba lagi.")
+        return _form_page(request, form, error=message, status=429)
+    throttle.record("submit", request)
+    if not form.is_valid():
+        return _form_page(request, form, status=422)
+    try:
+        files = ingest_uploads(request.FILES.getlist("files"))
+    except EvidenceRejected as exc:
+        form.add_error(None, exc.message)
+        return _form_page(request, form, status=422)
+    return _preview(request, ReportInput.from_cleaned(form.cleaned_data), files)
+
+
+def _preview(request: HttpRequest, data: ReportInput, files: list[IngestedFile]) -> HttpResponse:
+    outcome = run_triage(data.text)
+    context = {
+        "data": data,
+        "files": files,
+        "token": draft_save(data=data, files=files),
+        "suggestions": outcome.suggestions(),
+        "triage_failed": outcome.failed,
+        "hints": detail_hints(
+            occurred_on=data.occurred_on,
+            region=data.region,
+            links=list(data.links),
+            file_count=len(files),
+            subject=data.subject_name or data.subject_position or data.subject_agency,
+        ),
+        "metadata_warnings": [f for f in files if f.identifying],
+        "videos": [f for f in files if "video_not_cleaned" in f.notes],
+    }
+    return render(request, "intake/preview.html", context)
+
+
+@never_cache
+@require_POST
+def report_confirm(request: HttpRequest) -> HttpResponse:
+    """Step 3: the reporter confirmed the preview; file the report and show the receipt."""
+    taken = draft_take(token=request.POST.get("token", ""))
+    if taken is None:
+        message = _("Pratinjau sudah kedaluwarsa atau sudah dikirim. Silakan isi ulang.")
+        return _form_page(request, PublicReportForm(), error=message, status=410)
+    data, files = taken
+    submitted = report_submit(data=data, files=files)
+    context = {"receipt": submitted.report.receipt, "secret": submitted.secret}
+    return render(request, "intake/receipt.html", context, status=201)
+
+
+@require_POST
+def receipt_download(request: HttpRequest) -> HttpResponse:
+    """The receipt as a text file, for those who cannot print; only for a valid pair."""
+    report = report_for_receipt(
+        receipt=request.POST.get("receipt", ""), secret=request.POST.get("secret", "")
+    )
+    if report is None:
+        return HttpResponse(status=404)
+    body = render(
+        request,
+        "intake/receipt.txt",
+        {"receipt": report.receipt, "secret": request.POST["secret"]},
+        content_type="text/plain; charset=utf-8",
+    )
+    body["Content-Disposition"] = f'attachment; filename="netral-{report.receipt}.txt"'
+    body["Cache-Control"] = "no-store"
+    return body
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status_lookup(request: HttpRequest) -> HttpResponse:
+    form = StatusLookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if throttle.is_limited("lookup", request):
+            form.add_error(None, _("Terlalu banyak percobaan. Coba lagi nanti."))
+        else:
+            report = report_for_receipt(
+                receipt=form.cleaned_data["receipt"], secret=form.cleaned_data["secret"]
+            )
+            if report is not None:
+                request.session.cycle_key()
+                request.session[_STATUS_SESSION_KEY] = report.receipt
+                request.session.set_expiry(conf.get("INTAKE_STATUS_SESSION_SECONDS"))
+                return redirect("intake:status")
+            throttle.record("lookup", request)
+            form.add_error(None, _("Nomor tanda terima atau kode rahasia tidak cocok."))
+    return render(request, "intake/lookup.html", {"form": form})
+
+
+def _session_report(request: HttpRequest) -> Report | None:
+    receipt = request.session.get(_STATUS_SESSION_KEY)
+    return Report.objects.filter(receipt=receipt).first() if receipt else None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status(request: HttpRequest) -> HttpResponse:
+    report = _session_report(request)
+    if report is None:
+        return redirect("intake:lookup")
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if throttle.is_limited("message", request):
+            form.add_error(None, _("Terlalu banyak pesan. Coba lagi nanti."))
+        else:
+            throttle.record("message", request)
+            report_message_add(
+                report=report, body=form.cleaned_data["body"], sender=Sender.REPORTER
+            )
+            return redirect("intake:status")
+    context = {"view": report_public_view(report=report), "form": form}
+    return render(request, "intake/status.html", context)
+
+
+@require_POST
+def status_leave(request: HttpRequest) -> HttpResponse:
+    request.session.flush()
+    return redirect("intake:lookup")
