@@ -32,8 +32,9 @@ def attribute(context: Context, mention: Mention) -> Attribution:
     office = offices[0] if offices else _office_before(context, mention) or _main_office(context)
     if office is None:
         found = context.dominant_region(None)
-        return Attribution(None, None, found[0] if found else None, found[1] if found else None,
-                           None)
+        return Attribution(
+            None, None, found[0] if found else None, found[1] if found else None, None
+        )
     return _single(context, _complete(context, office))
 
 
@@ -69,8 +70,14 @@ def _complete(context: Context, office: Office) -> Office:
         for other in context.offices:
             same_region = other.region == office.region or other.region is None
             if other.canonical == office.canonical and other.prefix and same_region:
-                return Office(office.canonical, office.level, other.prefix,
-                              office.region, office.start, office.end)
+                return Office(
+                    office.canonical,
+                    office.level,
+                    other.prefix,
+                    office.region,
+                    office.start,
+                    office.end,
+                )
     return office
 
 
@@ -82,8 +89,9 @@ def _single(context: Context, office: Office) -> Attribution:
     if found is None:
         return Attribution(office.issuer(), span, None, None, office.canonical)
     region, region_span = found
-    completed = Office(office.canonical, office.level, office.prefix, region, office.start,
-                       office.end)
+    completed = Office(
+        office.canonical, office.level, office.prefix, region, office.start, office.end
+    )
     return Attribution(completed.issuer(), span, region, region_span, office.canonical)
 
 

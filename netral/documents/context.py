@@ -31,8 +31,15 @@ class Context:
     def of(cls, text: str) -> Context:
         layout = Layout.of(text)
         dates = find_dates(text)
-        return cls(text, layout, dates, find_offices(text), find_places(text),
-                   find_cited_rules(text), find_mentions(text, layout, dates))
+        return cls(
+            text,
+            layout,
+            dates,
+            find_offices(text),
+            find_places(text),
+            find_cited_rules(text),
+            find_mentions(text, layout, dates),
+        )
 
     def sentence(self, offset: int) -> Span:
         return self.layout.sentence_at(offset)
@@ -57,12 +64,19 @@ class Context:
         places += [
             Place(o.region, o.start, o.end)
             for o in self.offices
-            if o.region and o.region.level != "NATIONAL" and (level is None or o.region.level == level)
+            if o.region
+            and o.region.level != "NATIONAL"
+            and (level is None or o.region.level == level)
         ]
         if not places:
             return None
         counts = Counter(place.region for place in places)
-        best = max(counts, key=lambda region: (counts[region], -min(
-            p.start for p in places if p.region == region)))
+        best = max(
+            counts,
+            key=lambda region: (
+                counts[region],
+                -min(p.start for p in places if p.region == region),
+            ),
+        )
         first = min((p for p in places if p.region == best), key=lambda p: p.start)
         return best, (first.start, first.end)

@@ -62,14 +62,20 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for regex in (_WORDED, _BRACKETED):
         for match in regex.finditer(text):
-            mention = DateMention(match.start(), match.end(), int(match["day"]),
-                                  _month(match["month"]), _year(match["year"]))
+            mention = DateMention(
+                match.start(),
+                match.end(),
+                int(match["day"]),
+                _month(match["month"]),
+                _year(match["year"]),
+            )
             if mention.resolve(mention.year or 2024) is not None:  # 2024: any leap year
                 found.append(mention)
     for match in _NUMERIC.finditer(text):
         start, end = match.span("date")
-        mention = DateMention(start, end, int(match["day"]), int(match["month"]),
-                              int(match["year"]))
+        mention = DateMention(
+            start, end, int(match["day"]), int(match["month"]), int(match["year"])
+        )
         if mention.resolve(None) is not None:
             found.append(mention)
     return sorted(found, key=lambda mention: mention.start)

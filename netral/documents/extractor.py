@@ -41,7 +41,8 @@ def extract_text(text: str, *, source: str = "") -> ExtractionResult:
     if not regular:
         regular = _promoted(context, known)
     context.cited = sorted(
-        context.cited + [_as_cited(d) for d in known if d not in regular and not _overlaps(context, d)],
+        context.cited
+        + [_as_cited(d) for d in known if d not in regular and not _overlaps(context, d)],
         key=lambda rule: rule.start,
     )
     primary = choose_primary(context, [d.mention for d in regular])
@@ -52,7 +53,9 @@ def extract_text(text: str, *, source: str = "") -> ExtractionResult:
 def _draft(context: Context, mention: Mention) -> Draft:
     attribution = attribute(context, mention)
     day, day_span = instrument_date(context, mention)
-    cited = next((c for c in context.cited if c.start < mention.end and mention.start < c.end), None)
+    cited = next(
+        (c for c in context.cited if c.start < mention.end and mention.start < c.end), None
+    )
     if cited is not None:
         known: str | None = resolve(cited.candidates, day)
     else:
@@ -85,7 +88,9 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 def _same(kept: Draft, draft: Draft) -> bool:
     number = draft.mention.number
     if number is not None:
-        return kept.mention.number is not None and kept.mention.number.casefold() == number.casefold()
+        return (
+            kept.mention.number is not None and kept.mention.number.casefold() == number.casefold()
+        )
     return kept.mention.type == draft.mention.type
 
 
@@ -93,10 +98,17 @@ def _promoted(context: Context, known: list[Draft]) -> list[Draft]:
     """A document about a national rule itself ("MenPANRB menerbitkan SE Nomor 1 ...")."""
     for draft in known:
         start, end = context.sentence(draft.mention.start)
-        if context.has_issuance_verb(start, end) and not context.cites_before(start, draft.mention.start):
+        if context.has_issuance_verb(start, end) and not context.cites_before(
+            start, draft.mention.start
+        ):
             if draft.attribution.region is None:
-                draft.attribution = Attribution(draft.attribution.issuer, draft.attribution.issuer_span,
-                                                NATIONAL, None, draft.attribution.office)
+                draft.attribution = Attribution(
+                    draft.attribution.issuer,
+                    draft.attribution.issuer_span,
+                    NATIONAL,
+                    None,
+                    draft.attribution.office,
+                )
             return [draft]
     return []
 
@@ -112,7 +124,9 @@ def _instrument(context: Context, draft: Draft, is_primary: bool) -> Instrument:
     passages = prohibition_passages(context) if is_primary else []
     windows = _windows(context, draft, is_primary, passages)
     everything = [(0, len(context.text))]
-    scope = facts.scope_in(context, windows) or (facts.scope_in(context, everything) if is_primary else [])
+    scope = facts.scope_in(context, windows) or (
+        facts.scope_in(context, everything) if is_primary else []
+    )
     kinds, year = facts.elections(context, windows, draft.date)
     if not kinds and is_primary:
         kinds, year = facts.elections(context, everything, draft.date)
@@ -129,7 +143,8 @@ def _instrument(context: Context, draft: Draft, is_primary: bool) -> Instrument:
         election_year=year,
         references=facts.references(context, reference_windows, draft.date),
         prohibited_conduct=codes,
-        evidence=_evidence(draft) | {f"conduct:{code}": span for code, span in conduct_spans.items()},
+        evidence=_evidence(draft)
+        | {f"conduct:{code}": span for code, span in conduct_spans.items()},
         known_id=draft.known,
     )
 

@@ -23,7 +23,9 @@ def elections(
     context: Context, windows: list[Span], day: dt.date | None
 ) -> tuple[list[str], int | None]:
     """The elections named in the windows, and the year: written, or the next vote."""
-    named = [pair for start, end in windows for pair in _elections_outside_offices(context, start, end)]
+    named = [
+        pair for start, end in windows for pair in _elections_outside_offices(context, start, end)
+    ]
     kinds = list(dict.fromkeys(kind for kind, _ in named))
     year = next((year for _, year in named if year is not None), None)
     if year is None and day is not None:
@@ -34,7 +36,9 @@ def elections(
     return kinds, year
 
 
-def _elections_outside_offices(context: Context, start: int, end: int) -> list[tuple[str, int | None]]:
+def _elections_outside_offices(
+    context: Context, start: int, end: int
+) -> list[tuple[str, int | None]]:
     """Elections named in text[start:end], except inside an office ("Badan Pengawas Pemilu")."""
     offices = [(office.start, office.end) for office in context.offices]
     return [
@@ -48,8 +52,9 @@ def _elections_outside_offices(context: Context, start: int, end: int) -> list[t
 def _voting_days() -> list[tuple[str, int, dt.date]]:
     days = []
     for index, entry in enumerate(load_data("elections.yaml")["elections"]):
-        check_fields(f"elections.yaml elections[{index}]", entry,
-                     ("kind", "year", "voting", "confirmed"))
+        check_fields(
+            f"elections.yaml elections[{index}]", entry, ("kind", "year", "voting", "confirmed")
+        )
         days.append((entry["kind"], entry["year"], entry["voting"]))
     return sorted(days, key=lambda day: day[2])
 

@@ -9,7 +9,9 @@ from functools import cache
 from netral.documents.loader import load_data
 from netral.documents.phrases import PhraseMatcher
 
-_YEAR_AFTER = re.compile(r"\s*(?:(?i:serentak|nasional)\s+)?(?:(?i:tahun)\s+)?((?:19|20)\d{2})(?!\d)")
+_YEAR_AFTER = re.compile(
+    r"\s*(?:(?i:serentak|nasional)\s+)?(?:(?i:tahun)\s+)?((?:19|20)\d{2})(?!\d)"
+)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node)
         if key in seen:
             raise DataFileError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
         seen.add(key)
@@ -43,14 +43,17 @@ _UniqueKeyLoader.add_constructor(
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """Load `data/<name>` (cached): a mapping with a `version` key."""
-    path = DATA_DIR / name
+    return parse_data((DATA_DIR / name).read_text(encoding="utf-8"), name)
+
+
+def parse_data(text: str, name: str) -> dict[str, Any]:
+    """Parse the YAML of a data file; errors name the file."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            content = yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 (safe subclass)
-    except DataFileError as error:
-        raise DataFileError(f"{path.name}: {error}") from None
+        content = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
+    except (DataFileError, yaml.YAMLError) as error:
+        raise DataFileError(f"{name}: {error}") from None
     if not isinstance(content, dict) or content.get("version") != 1:
-        raise DataFileError(f"{path.name}: expected a mapping with `version: 1`")
+        raise DataFileError(f"{name}: expected a mapping with `version: 1`")
     return content
 
 

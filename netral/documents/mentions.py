@@ -20,9 +20,9 @@ from netral.documents.sentences import Layout
 # "Nomor", "No.", "Nmr", and the OCR misreadings "N0mor", "Nornor".
 _NUMBER_WORD = r"(?i:n[o0](?:m|rn)[o0]r|nmr\.?|n[o0]\.?)(?!\w)\s*[:.]?\s*"
 # A number as written: letters, digits and . - / inside, optionally "Tahun YYYY" after.
-_TOKEN = r"[0-9A-Za-z](?:[0-9A-Za-z.\-/]*[0-9A-Za-z])?(?:\s+(?i:tahun)\s+(?:19|20)\d{2})?"
-_NUMBERED = re.compile(rf"(?<!\w){_NUMBER_WORD}(?P<number>{_TOKEN})")
-_CONTINUED = re.compile(rf"\s*[,;]?\s*(?:(?i:dan|serta)\s+)?{_NUMBER_WORD}(?P<number>{_TOKEN})")
+_CODE = r"[0-9A-Za-z](?:[0-9A-Za-z.\-/]*[0-9A-Za-z])?(?:\s+(?i:tahun)\s+(?:19|20)\d{2})?"
+_NUMBERED = re.compile(rf"(?<!\w){_NUMBER_WORD}(?P<number>{_CODE})")
+_CONTINUED = re.compile(rf"\s*[,;]?\s*(?:(?i:dan|serta)\s+)?{_NUMBER_WORD}(?P<number>{_CODE})")
 _BARE_CODE = re.compile(r"\s+(?P<number>\d[0-9A-Za-z.\-]*/[0-9A-Za-z.\-/]*[0-9A-Za-z])")
 # Issuer words between the type and its number: capitalised words and joints, or a few words.
 _TITLE_GAP = re.compile(r"(?:[\s,()/\-]|(?i:dan|serta|dengan)\b|[A-Z0-9][\w.\-]*)*")
@@ -107,13 +107,17 @@ def _numbered(text: str, layout: Layout, words: list[PhraseMatch]) -> list[Menti
             continue
         sentence_start = layout.sentence_at(match.start())[0]
         before = [w for w in words if sentence_start <= w.start and w.end <= match.start()]
-        word = next((w for w in reversed(before) if _gap_is_issuer(text, w.end, match.start())),
-                    None)
-        if word is None or any(m.number_span and m.number_span[1] > word.start for m in mentions[-1:]):
+        word = next(
+            (w for w in reversed(before) if _gap_is_issuer(text, w.end, match.start())), None
+        )
+        if word is None or any(
+            m.number_span and m.number_span[1] > word.start for m in mentions[-1:]
+        ):
             continue
         span, parts = _with_continuations(text, match)
-        mentions.append(Mention(word.label, (word.start, word.end), text[span[0] : span[1]],
-                                span, parts))
+        mentions.append(
+            Mention(word.label, (word.start, word.end), text[span[0] : span[1]], span, parts)
+        )
         consumed = span[1]
     return mentions
 
@@ -125,12 +129,17 @@ def _bare_coded(text: str, words: list[PhraseMatch], taken: list[Mention]) -> li
         if code is None or any(m.start <= word.start < m.end for m in taken):
             continue
         span = code.span("number")
-        found.append(Mention(word.label, (word.start, word.end), code["number"], span, [code["number"]]))
+        found.append(
+            Mention(word.label, (word.start, word.end), code["number"], span, [code["number"]])
+        )
     return found
 
 
 def _dated(
-    text: str, layout: Layout, words: list[PhraseMatch], taken: list[Mention],
+    text: str,
+    layout: Layout,
+    words: list[PhraseMatch],
+    taken: list[Mention],
     dates: list[DateMention],
 ) -> list[Mention]:
     found = []

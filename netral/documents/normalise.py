@@ -10,8 +10,14 @@ import re
 NAME = "documents.normalise.v1"
 
 # Spaces that are not ASCII spaces: no-break, figure, narrow, em/en and thin spaces.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                            "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"), " ")
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+        "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f",
+    ),
+    " ",
+)
 # Invisible characters left by web editors and PDF producers: zero-width spaces and
 # joiners, the byte-order mark, and soft hyphens (which only mark where a word may break).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -17,8 +17,16 @@ _BARE_PREFIXES = ("Pj", "Pjs", "Plt", "Plh")
 _NOT_ISSUER_BEFORE = re.compile(
     r"(?i:calon|bacalon|paslon|pasangan|mantan|kandidat|wakil|pemilihan|pilkada)\s*/?\s*$"
 )
-_SHORT_NAMED = frozenset({"Gubernur", "Bupati", "Wali Kota", "Pemerintah Provinsi",
-                          "Pemerintah Kabupaten", "Pemerintah Kota"})
+_SHORT_NAMED = frozenset(
+    {
+        "Gubernur",
+        "Bupati",
+        "Wali Kota",
+        "Pemerintah Provinsi",
+        "Pemerintah Kabupaten",
+        "Pemerintah Kota",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -77,8 +85,16 @@ def find_offices(text: str) -> list[Office]:
         start = prefix.start if prefix else title.start
         if prefix:
             used_prefixes.add(prefix.end)
-        offices.append(Office(title.label, level, _prefix_label(prefix), place.region if place
-                              else region, start, place.end if place else title.end))
+        offices.append(
+            Office(
+                title.label,
+                level,
+                _prefix_label(prefix),
+                place.region if place else region,
+                start,
+                place.end if place else title.end,
+            )
+        )
     for end, prefix in prefixes.items():
         if end not in used_prefixes:
             offices.append(Office(None, None, prefix.label, None, prefix.start, prefix.end))

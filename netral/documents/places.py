@@ -11,8 +11,13 @@ from netral.documents.model import Region
 from netral.documents.phrases import PhraseMatcher
 
 _EXPLICIT = re.compile(r"(?i:provinsi|prov\.|kabupaten|kab\.|kota)\s+")
-_EXPLICIT_LEVEL = {"provinsi": "PROVINCE", "prov.": "PROVINCE", "kabupaten": "REGENCY",
-                   "kab.": "REGENCY", "kota": "CITY"}
+_EXPLICIT_LEVEL = {
+    "provinsi": "PROVINCE",
+    "prov.": "PROVINCE",
+    "kabupaten": "REGENCY",
+    "kab.": "REGENCY",
+    "kota": "CITY",
+}
 # Up to four words of a place name ("Tangerang Selatan", "Kepulauan Bangka Belitung").
 _WORDS = re.compile(r"[A-Za-z'\-]+(?: [A-Za-z'\-]+){0,3}")
 _LEAD_IN = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:di\s+)?")
@@ -82,13 +87,16 @@ def find_places(text: str) -> list[Place]:
     """Places named with an explicit level word, and provinces named on their own."""
     gazetteer = load_gazetteer()
     places = []
-    for match in _EXPLICIT.finditer(text):
-        place = place_at(text, match.start(), None)
+    for explicit in _EXPLICIT.finditer(text):
+        place = place_at(text, explicit.start(), None)
         if place is not None:
             places.append(place)
-    for match in _bare_matcher().finditer(text):
-        key = match.label
-        region = (gazetteer.abbreviations[key[5:].casefold()] if key.startswith("abbr:")
-                  else gazetteer.by_code[key])
-        places.append(Place(region, match.start, match.end))
+    for bare in _bare_matcher().finditer(text):
+        key = bare.label
+        region = (
+            gazetteer.abbreviations[key[5:].casefold()]
+            if key.startswith("abbr:")
+            else gazetteer.by_code[key]
+        )
+        places.append(Place(region, bare.start, bare.end))
     return sorted(places, key=lambda place: place.start)

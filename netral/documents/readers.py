@@ -13,10 +13,39 @@ from bs4.element import Tag
 from netral.documents.errors import DocumentError
 
 # Page furniture that is never part of an article's main text.
-_BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
-                     "form", "iframe", "svg", "button", "template")
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-               "blockquote", "section", "article", "td", "th", "pre")
+_BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+)
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "section",
+    "article",
+    "td",
+    "th",
+    "pre",
+)
 
 
 def read_txt(data: bytes) -> str:

@@ -34,7 +34,9 @@ class Known:
     until: dt.date | None
 
     def in_force(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+        return (self.start is None or self.start <= day) and (
+            self.until is None or day <= self.until
+        )
 
 
 @dataclass(frozen=True)
@@ -70,18 +72,27 @@ def _date(value: object) -> dt.date | None:
 @cache
 def catalogue() -> _Catalogue:
     data = load_data("references.yaml")
-    known, aliases = {}, {}
+    known: dict[str, Known] = {}
+    aliases: dict[str, list[str]] = {}
     for rule, entry in data["instruments"].items():
-        check_fields(f"references.yaml instruments.{rule}", entry, ("title", "source", "confirmed"),
-                     ("from", "until", "aliases"))
+        check_fields(
+            f"references.yaml instruments.{rule}",
+            entry,
+            ("title", "source", "confirmed"),
+            ("from", "until", "aliases"),
+        )
         known[rule] = Known(rule, _date(entry.get("from")), _date(entry.get("until")))
         for alias in entry.get("aliases", []):
             aliases.setdefault(alias, []).append(rule)
     families = []
     by_mention: dict[tuple[str, str | None], tuple[str, bool]] = {}
     for index, entry in enumerate(data["families"]):
-        check_fields(f"references.yaml families[{index}]", entry, ("template", "words"),
-                     ("year_only", "mention_type", "issuer"))
+        check_fields(
+            f"references.yaml families[{index}]",
+            entry,
+            ("template", "words"),
+            ("year_only", "mention_type", "issuer"),
+        )
         if "mention_type" in entry:
             key = (entry["mention_type"], entry.get("issuer"))
             by_mention[key] = (entry["template"], bool(entry.get("year_only")))
@@ -142,12 +153,14 @@ def _articles(text: str, start: int, end: int, rule_starts: set[int]) -> tuple[A
         found.append(before)
     position = end
     while (after := _ARTICLE_AFTER.match(text, position)) is not None:
-        if _BEFORE_RULE.match(text, after.end()).end() in rule_starts:
+        lead_in = _BEFORE_RULE.match(text, after.end())
+        if lead_in is not None and lead_in.end() in rule_starts:
             break
         found.append(after)
         position = after.end()
     return tuple(
-        (m["pasal"], m["ayat"], m["huruf"].lower() if m["huruf"] else None, m["angka"]) for m in found
+        (m["pasal"], m["ayat"], m["huruf"].lower() if m["huruf"] else None, m["angka"])
+        for m in found
     )
 
 
@@ -164,6 +177,8 @@ def find_cited_rules(text: str) -> list[CitedRule]:
         if not any(start <= alias.start < end for _, start, end in named):
             named.append((tuple(alias.label.split("|")), alias.start, alias.end))
     starts = {start for _, start, _ in named}
-    cited = [CitedRule(rules, start, end, _articles(text, start, end, starts))
-             for rules, start, end in named]
+    cited = [
+        CitedRule(rules, start, end, _articles(text, start, end, starts))
+        for rules, start, end in named
+    ]
     return sorted(cited, key=lambda rule: rule.start)

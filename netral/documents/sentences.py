@@ -10,22 +10,37 @@ from netral.documents.model import Span
 
 # Words that end with a full stop without ending a sentence ("No. 5", "Plt. Kepala").
 _ABBREVIATIONS = frozenset(
-    "no nmr kab prov pj pjs plt plh dr drs dra h hj ir st jl tgl prof kec kel ri sdr bpk"
-    " ybs dll dsb dst a.n u.p".split()
-)
+    {"no", "nmr", "kab", "prov", "pj", "pjs", "plt", "plh", "dr", "drs", "dra", "h", "hj",
+     "ir", "st", "jl", "tgl", "prof", "kec", "kel", "ri", "sdr", "bpk", "ybs", "dll", "dsb",
+     "dst", "a.n", "u.p"}
+)  # fmt: skip
 _CANDIDATE = re.compile(r"\n+|(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
+_TERMINAL = frozenset(".!?:;\"”’)|")
+_LIST_MARKER = re.compile(r"[-–—•*·]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
+_SHORT_LINE_WORDS = 8
 _LAST_WORD = re.compile(r"([\w.]+)\.\W*$")
 
 
 def _is_real_boundary(text: str, match: re.Match[str]) -> bool:
     if "\n" in match.group():
-        return True
+        return _line_break_ends_sentence(text, match.start(), match.end())
     word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start() + 2)
     if word is None:
         return True
     token = word.group(1).casefold()
     return token not in _ABBREVIATIONS and len(token) > 1
+
+
+def _line_break_ends_sentence(text: str, start: int, end: int) -> bool:
+    """A blank line, a line ending in punctuation, a list item or a short line (a title)
+    ends a sentence; otherwise the break only wraps a long line (PDF text layers)."""
+    if start == 0 or end - start > 1 or text[start - 1] in _TERMINAL:
+        return True
+    if _LIST_MARKER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return len(text[line_start:start].split()) < _SHORT_LINE_WORDS
 
 
 @dataclass(frozen=True)
