@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from netral.rules.catalogue import Vocabulary
 from netral.rules.errors import RulesError
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 KNOWN_FIELDS = frozenset(
     {
         "id",
@@ -59,7 +61,7 @@ def _date(raw: Mapping[str, object]) -> datetime.date:
         raise RulesError("'date' must be a date, not a date and time")
     if isinstance(value, datetime.date):
         return value
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise RulesError(f"'date' must be a date written YYYY-MM-DD, got {value!r}")
     try:
         return datetime.date.fromisoformat(value)
