@@ -64,7 +64,14 @@ class TriageOutcome:
 
 @cache
 def conduct_labels() -> dict[str, str]:
-    """Indonesian conduct labels from the rules catalogue's vocabulary file, when present."""
+    """Indonesian conduct labels: from the rules catalogue, else straight from its data file."""
+    try:
+        from netral.rules import default_catalogue
+
+        conduct = default_catalogue().vocabulary.conduct
+        return {code: label.id for code, label in conduct.items()}
+    except Exception:  # the catalogue is another team's core; its data file suffices here
+        logger.info("rules catalogue unavailable; reading %s directly", CODES_FILE)
     try:
         data = yaml.safe_load(CODES_FILE.read_text(encoding="utf-8"))
         return {str(item["code"]): str(item["id"]) for item in data["conduct"]}

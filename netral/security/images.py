@@ -41,8 +41,12 @@ _TEXT_CHUNK_AUTHORS = {"author", "artist", "copyright", "creator"}
 def _open(data: bytes, media_type: str, limits: MediaLimits) -> Image.Image:
     """Open lazily (header only) and refuse sizes that would exhaust memory when decoded."""
     try:
-        image = Image.open(BytesIO(data), formats=[_PIL_FORMAT[media_type]])
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(BytesIO(data), formats=[_PIL_FORMAT[media_type]])
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise Rejected("too_many_pixels", str(exc)) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise Rejected("unreadable", str(exc)) from exc
     width, height = image.size
     if width * height > limits.max_pixels or max(width, height) > limits.max_side:

@@ -32,11 +32,12 @@ _ACTIVE_ROOT_KEYS = ("/OpenAction", "/AA", "/Metadata")
 def _read(data: bytes, limits: MediaLimits) -> PdfReader:
     try:
         reader = PdfReader(BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise Rejected("encrypted")
-        pages = len(reader.pages)
+        encrypted = reader.is_encrypted
+        pages = 0 if encrypted else len(reader.pages)
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise Rejected("unreadable", str(exc)) from exc
+    if encrypted:
+        raise Rejected("encrypted")
     if pages > limits.max_pdf_pages:
         raise Rejected("too_many_pages", str(pages))
     return reader
