@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from netral.documents.errors import DocumentError
-from netral.documents.loader import load_data
+from netral.documents.loader import DataFileError, load_data
 from netral.documents.model import Region
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -72,5 +72,8 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         by_name[region.level, short.casefold()] = region
         by_code[region.code or ""] = region
     listed: dict[str, str] = load_data("region_abbreviations.yaml")["abbreviations"]
+    unknown = {name: code for name, code in listed.items() if str(code) not in by_code}
+    if unknown:
+        raise DataFileError(f"region_abbreviations.yaml: codes not in the gazetteer: {unknown}")
     abbreviations = {name.casefold(): by_code[str(code)] for name, code in listed.items()}
     return Gazetteer(by_name, by_code, abbreviations, tuple(listed))

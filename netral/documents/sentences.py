@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _CANDIDATE = re.compile(r"\n+|(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = frozenset(".!?:;\"”’)|")
+_TERMINAL = frozenset('.!?:;"”’)|')
 _LIST_MARKER = re.compile(r"[-–—•*·]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 _SHORT_LINE_WORDS = 8
 _LAST_WORD = re.compile(r"([\w.]+)\.\W*$")

@@ -19,7 +19,12 @@ ARTICLE = CORPUS / "kalbar_three_instruments.txt"
 def _summary(path: Path) -> list[tuple[str, str | None, str | None, str | None]]:
     result = extract(path)
     return [
-        (i.type, i.number, i.date.isoformat() if i.date else None, i.region.code if i.region else None)
+        (
+            i.type,
+            i.number,
+            i.date.isoformat() if i.date else None,
+            i.region.code if i.region else None,
+        )
         for i in result.instruments
     ]
 
@@ -92,7 +97,9 @@ def test_html_without_an_article_element_reads_the_body(tmp_path: Path) -> None:
 
 def test_a_windows_encoded_text_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "lama.txt"
-    path.write_bytes("Bupati Pati menerbitkan SE Nomor 800/12/2023 \u2013 tanggal 1 Mei 2023".encode("cp1252"))
+    path.write_bytes(
+        "Bupati Pati menerbitkan SE Nomor 800/12/2023 \u2013 tanggal 1 Mei 2023".encode("cp1252")
+    )
     assert [i.number for i in extract(path).instruments] == ["800/12/2023"]
 
 
