@@ -41,6 +41,7 @@ class Rules:
     not_negation: frozenset[str]
     non_bound: PatternSet
     place_words: frozenset[str]
+    implied_by_codes: frozenset[str]
 
 
 def _patterns(label: str, sources: list[str], gap: int) -> list[Pattern]:
@@ -89,6 +90,7 @@ def rules() -> Rules:
         not_negation=word_keys(negation["not_before"]),
         non_bound=PatternSet(_patterns("non_bound", non_bound_words, gap)),
         place_words=word_keys(subjects["place_words"]["words"]),
+        implied_by_codes=frozenset(subjects["implied_by_codes"]["codes"]),
     )
 
 
@@ -171,7 +173,7 @@ def _document_blocks(context: Context) -> None:
         for code in CODE_SET:
             context.blocked_codes.setdefault(code, context.framing)
     if context.subject == "non_bound":
-        for code in CODE_SET:
+        for code in CODE_SET - rules().implied_by_codes:
             context.blocked_codes.setdefault(code, "non_bound_actor")
 
 

@@ -1,0 +1,39 @@
+"""The triage core imports without Django, and its data files are well-formed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from netral.triage.codes import CONDUCT_CODES
+from netral.triage.datafiles import DataFileError, _StrictLoader
+from netral.triage.lexicon import conduct_patterns, load_file
+
+
+def test_triage_imports_and_runs_with_django_blocked() -> None:
+    code = (
+        "import sys; sys.modules['django'] = None\n"
+        "import os; os.environ['NETRAL_TRIAGE_MODEL'] = 'off'\n"
+        "from netral.triage import triage\n"
+        "print(triage('Pak lurah pasang baliho caleg di pagar rumahnya').codes)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "APK_PASANG" in done.stdout
+
+
+@pytest.mark.parametrize("code", CONDUCT_CODES)
+def test_every_code_has_a_lexicon_that_compiles(code: str) -> None:
+    assert load_file(code)
+
+
+def test_all_patterns_load_into_one_set() -> None:
+    assert len(conduct_patterns().patterns) > 17
+
+
+def test_a_duplicate_key_in_a_data_file_is_an_error() -> None:
+    with pytest.raises(DataFileError, match="duplicate key 'yg'"):
+        yaml.load("yg: yang\nyg: yang\n", Loader=_StrictLoader)  # noqa: S506 - safe subclass

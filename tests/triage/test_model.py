@@ -1,0 +1,32 @@
+"""The learned component is rebuilt deterministically from the corpus."""
+
+from __future__ import annotations
+
+from netral.triage import corpus
+from netral.triage.model import get_model, model_key, train
+
+
+def test_training_twice_on_the_same_texts_gives_the_same_weights() -> None:
+    examples = [e for e in corpus.load() if not corpus.is_test(e.id)][:300]
+    first, second = train(examples, "x"), train(examples, "x")
+    assert first.intercepts == second.intercepts
+    assert first.weights == second.weights
+
+
+def test_the_model_never_trains_on_held_out_texts() -> None:
+    from netral.triage.model import training_examples
+
+    assert not any(corpus.is_test(e.id) for e in training_examples())
+
+
+def test_the_cached_model_is_keyed_by_corpus_and_code() -> None:
+    model = get_model()
+    assert model is not None
+    assert model.key == model_key()
+
+
+def test_a_model_scores_every_code_between_zero_and_one() -> None:
+    model = get_model()
+    assert model is not None
+    probabilities = model.probabilities({"w:baliho", "w:pasang", "w:camat"})
+    assert all(0.0 < p < 1.0 for p in probabilities.values())
