@@ -71,6 +71,11 @@ def list_of(check: Check, *, non_empty: bool = False) -> Check:
     return run
 
 
+def _join(where: str, key: str) -> str:
+    # The file name is followed by ": ", nested keys by ".": "file.yaml: key[0].field".
+    return f"{where}: {key}" if where.endswith(".yaml") else f"{where}.{key}"
+
+
 def record(required: Mapping[str, Check], optional: Mapping[str, Check] | None = None) -> Check:
     """A mapping with exactly these fields: missing required or unknown fields are errors."""
     optional = optional or {}
@@ -80,14 +85,14 @@ def record(required: Mapping[str, Check], optional: Mapping[str, Check] | None =
             fail(where, "must be a mapping")
         for key in value:
             if key not in required and key not in optional:
-                fail(f"{where}.{key}", "unknown field")
+                fail(_join(where, str(key)), "unknown field")
         result: dict[str, Any] = {}
         for key, check in required.items():
             if key not in value:
-                fail(f"{where}.{key}", "missing required field")
-            result[key] = check(value[key], f"{where}.{key}")
+                fail(_join(where, key), "missing required field")
+            result[key] = check(value[key], _join(where, key))
         for key, check in optional.items():
-            result[key] = check(value[key], f"{where}.{key}") if key in value else None
+            result[key] = check(value[key], _join(where, key)) if key in value else None
         return result
 
     return run
