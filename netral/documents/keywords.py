@@ -21,6 +21,7 @@ class Keywords:
     prohibition: PhraseMatcher
     duty: PhraseMatcher
     issuance: PhraseMatcher
+    date_cue: PhraseMatcher
     citation: PhraseMatcher
 
 
@@ -33,6 +34,7 @@ def keywords() -> Keywords:
         prohibition=PhraseMatcher({"cue": data["prohibition_cues"]}),
         duty=PhraseMatcher({"cue": data["duty_cues"]}),
         issuance=PhraseMatcher({"cue": data["issuance_verbs"]}),
+        date_cue=PhraseMatcher({"cue": data["date_cues"] + data["issuance_verbs"]}),
         citation=PhraseMatcher({"cue": data["citation_cues"]}),
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from netral.documents.dates import DateMention
+from netral.documents.keywords import keywords
 from netral.documents.loader import check_fields, load_data
 from netral.documents.model import Span
 from netral.documents.phrases import PhraseMatch, PhraseMatcher
@@ -153,8 +154,20 @@ def _dated(
         between = text[word.end : date.start]
         if _NUMBERED.search(between) or any(word.end < w.start < date.start for w in words):
             continue
+        if not _is_own_date(text, layout, word, date):
+            continue
         found.append(Mention(word.label, (word.start, word.end), None, None, [], date))
     return found
+
+
+def _is_own_date(text: str, layout: Layout, word: PhraseMatch, date: DateMention) -> bool:
+    """ "edaran tertanggal 5 Mei", or "menerbitkan edaran ... pada Jumat (22/9)": the date
+    belongs to the instrument; "menjelaskan edaran itu pada Rabu (10/1)" does not."""
+    cues = keywords()
+    if next(cues.date_cue.finditer(text, word.end, date.start), None) is not None:
+        return True
+    sentence_start = layout.sentence_at(word.start)[0]
+    return next(cues.issuance.finditer(text, sentence_start, word.start), None) is not None
 
 
 def find_mentions(text: str, layout: Layout, dates: list[DateMention]) -> list[Mention]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from netral.documents import ExtractionResult, extract
+from netral.documents import ExtractionResult
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"

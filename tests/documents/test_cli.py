@@ -24,7 +24,8 @@ def test_one_json_line_per_file_in_the_order_given(capsys: pytest.CaptureFixture
     paths = [CORPUS / "malang_instruksi_tertanggal.txt", CORPUS / "no_instrument_report.txt"]
     assert main(["extract", *map(str, paths)]) == 0
     first, second = _lines(capsys.readouterr().out)
-    assert first["file"] == str(paths[0]) and first["primary"] == 0
+    assert first["file"] == str(paths[0])
+    assert first["primary"] == 0
     instrument = first["instruments"][0]  # type: ignore[index]
     assert instrument["number"] == "3 Tahun 2024"
     start, end = instrument["evidence"]["number"]
@@ -45,7 +46,8 @@ def test_an_unreadable_file_gives_an_error_line_and_processing_goes_on(
     good = CORPUS / "sidoarjo_date_before.txt"
     assert main(["extract", str(broken), str(good)]) == 1
     error, ok = _lines(capsys.readouterr().out)
-    assert error["file"] == str(broken) and "PDF" in str(error["error"])
+    assert error["file"] == str(broken)
+    assert "PDF" in str(error["error"])
     assert ok["primary"] == 0
 
 

@@ -12,7 +12,8 @@ SCRIPT = """
 import sys
 sys.modules["django"] = None  # any `import django...` now fails
 from netral.documents import extract_text
-result = extract_text("Bupati Sleman menerbitkan SE Nomor 800/1/2024. Pegawai dilarang ikut kampanye.")
+text = "Bupati Sleman menerbitkan SE Nomor 800/1/2024. Pegawai dilarang ikut kampanye."
+result = extract_text(text)
 assert result.instruments[0].number == "800/1/2024"
 assert result.instruments[0].prohibited_conduct, "conduct lexicon not reached"
 assert not any(name.startswith("django") and sys.modules[name] for name in sys.modules)

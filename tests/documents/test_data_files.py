@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def test_every_known_rule_has_an_id_of_the_domain_form_a_source_and_a_confirmed_
     rules = load_data("references.yaml")["instruments"]
     for rule, entry in rules.items():
         assert ID.match(rule), rule
-        assert entry["source"] and isinstance(entry["confirmed"], bool), rule
+        assert entry["source"], rule
+        assert isinstance(entry["confirmed"], bool), rule
 
 
 def test_the_ids_used_in_the_issue_are_known() -> None:
@@ -48,7 +50,7 @@ def test_aliases_that_name_two_rules_split_time_without_overlap() -> None:
             (catalogue().known[r].start or dt.date.min, catalogue().known[r].until or dt.date.max)
             for r in alias_rules
         )
-        for (_, first_until), (second_from, _) in zip(spans, spans[1:]):
+        for (_, first_until), (second_from, _) in itertools.pairwise(spans):
             assert first_until < second_from, alias_rules
 
 
@@ -70,7 +72,8 @@ def test_every_abbreviation_names_a_region_of_the_gazetteer() -> None:
 def test_every_election_has_a_voting_day_and_a_confirmed_flag() -> None:
     for entry in load_data("elections.yaml")["elections"]:
         assert entry["kind"] in {"PEMILU", "PILKADA"}
-        assert isinstance(entry["voting"], dt.date) and entry["voting"].year == entry["year"]
+        assert isinstance(entry["voting"], dt.date)
+        assert entry["voting"].year == entry["year"]
         assert isinstance(entry["confirmed"], bool)
 
 

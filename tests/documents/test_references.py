@@ -23,7 +23,8 @@ def test_a_short_citation_gets_its_article_letter() -> None:
 
 def test_two_articles_of_one_regulation_give_two_references() -> None:
     refs = _references(
-        "Sanksinya sesuai Peraturan Pemerintah No 94 Tahun 2021 Pasal 13 huruf g dan Pasal 14 huruf i."
+        "Sanksinya sesuai Peraturan Pemerintah No 94 Tahun 2021 Pasal 13 huruf g"
+        " dan Pasal 14 huruf i."
     )
     assert refs == [
         {"instrument": "PP-94-2021", "pasal": "13", "huruf": "g"},

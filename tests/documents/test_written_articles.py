@@ -46,7 +46,9 @@ def test_written_article_yields_the_instruments_a_reader_finds(name: str) -> Non
     assert result["primary"] == expected["primary"]
     problems = [
         f"instrument {index}: {problem}"
-        for index, (got, want) in enumerate(zip(result["instruments"], expected["instruments"]))
+        for index, (got, want) in enumerate(
+            zip(result["instruments"], expected["instruments"], strict=True)
+        )
         for problem in _check(got, want)
     ]
     assert not problems
