@@ -11,10 +11,10 @@ from netral.rules.model import (
     CalendarYear,
     Cycle,
     DeadlineRule,
-    Exception_,
     Instrument,
     Label,
     Provision,
+    RuleException,
     SanctionSet,
 )
 
@@ -40,7 +40,7 @@ class Catalogue:
     sanction_sets: dict[str, SanctionSet]
     instruments: dict[str, Instrument]
     provisions: tuple[Provision, ...]
-    exceptions: tuple[Exception_, ...]
+    exceptions: tuple[RuleException, ...]
     bridges: tuple[Bridge, ...]
     cycles: tuple[Cycle, ...]
     deadlines: tuple[DeadlineRule, ...]

@@ -48,7 +48,9 @@ def _boundaries(catalogue: Catalogue) -> list[datetime.date]:
     return sorted(days)
 
 
-def _lookups(catalogue: Catalogue) -> tuple[dict[tuple[str, str], list[Provision]], list[datetime.date]]:
+def _lookups(
+    catalogue: Catalogue,
+) -> tuple[dict[tuple[str, str], list[Provision]], list[datetime.date]]:
     cached = catalogue.cache.get("engine")
     if cached is None:
         cached = (_index(catalogue), _boundaries(catalogue))
@@ -150,7 +152,9 @@ class _Run:
             self.trace.append(explain.note_line(conduct, sanction_set.id, sanction_set.note))
         view = _view(self.facts, self.context, conduct)
         for bridge in self.catalogue.bridges:
-            applies = provision.track in bridge.tracks and bridge.effective.contains(self.facts.date)
+            applies = provision.track in bridge.tracks and bridge.effective.contains(
+                self.facts.date
+            )
             if applies and _matches(bridge.when, view):
                 basis += bridge.add_basis
                 confirmed = confirmed and bridge.confirmed

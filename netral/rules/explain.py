@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from netral.rules.context import Context
 from netral.rules.facts import Facts
-from netral.rules.model import BodyPeriod, Bridge, Exception_, Instrument, Provision, Ref
+from netral.rules.model import BodyPeriod, Bridge, Instrument, Provision, Ref, RuleException
 from netral.rules.result import TraceLine
 
 YES_NO = {True: ("ya", "yes"), False: ("tidak", "no")}
@@ -47,7 +47,8 @@ def status_line(context: Context) -> TraceLine:
             step="STATUS",
             id=(
                 f"Status calon {context.status or 'tidak diketahui'} (diberikan); tidak ada "
-                "jadwal pemilihan yang mencakup tanggal ini, sehingga masa kampanye tidak diketahui."
+                "jadwal pemilihan yang mencakup tanggal ini, sehingga masa kampanye "
+                "tidak diketahui."
             ),
             en=(
                 f"Candidate status {context.status or 'unknown'} (given); no election timetable "
@@ -116,7 +117,7 @@ def note_line(conduct: str, provision_id: str, note: str) -> TraceLine:
     )
 
 
-def exception_line(conduct: str, exc: Exception_, removed: list[str]) -> TraceLine:
+def exception_line(conduct: str, exc: RuleException, removed: list[str]) -> TraceLine:
     gone = ", ".join(removed) or "-"
     flag_id = "terkonfirmasi" if exc.confirmed else "BELUM terkonfirmasi"
     flag_en = "confirmed" if exc.confirmed else "NOT confirmed"
@@ -139,8 +140,14 @@ def bridge_line(conduct: str, bridge: Bridge, track: str) -> TraceLine:
         conduct=conduct,
         provision=bridge.id,
         effective=bridge.effective,
-        id=f"{conduct}: jalur {track} berlaku melalui {bridge.id} ({flag_id}); dasar tambahan: {added}.",
-        en=f"{conduct}: track {track} applies through {bridge.id} ({flag_en}); added basis: {added}.",
+        id=(
+            f"{conduct}: jalur {track} berlaku melalui {bridge.id} ({flag_id}); "
+            f"dasar tambahan: {added}."
+        ),
+        en=(
+            f"{conduct}: track {track} applies through {bridge.id} ({flag_en}); "
+            f"added basis: {added}."
+        ),
     )
 
 
@@ -151,8 +158,14 @@ def omitted_line(conduct: str, ref: Ref, instrument: Instrument, not_yet: bool) 
     return TraceLine(
         step="BASIS_OMITTED",
         conduct=conduct,
-        id=f"{conduct}: {ref.cite()} tidak dikutip karena {why_id} pada tanggal perbuatan (berlaku {period}).",
-        en=f"{conduct}: {ref.cite()} is not cited: it {why_en} on the date of the conduct (in force {period}).",
+        id=(
+            f"{conduct}: {ref.cite()} tidak dikutip karena {why_id} pada tanggal perbuatan "
+            f"(berlaku {period})."
+        ),
+        en=(
+            f"{conduct}: {ref.cite()} is not cited: it {why_en} on the date of the conduct "
+            f"(in force {period})."
+        ),
     )
 
 
@@ -167,8 +180,14 @@ def body_line(body: BodyPeriod | None) -> TraceLine:
         step="HANDLER",
         provision=f"recommending_body.{body.body}",
         effective=body.effective,
-        id=f"Lembaga pemberi rekomendasi pada tanggal perbuatan: {body.body} (berlaku {body.effective.describe()}; {body.source}).",
-        en=f"Recommending body on the date of the conduct: {body.body} (in force {body.effective.describe()}; {body.source}).",
+        id=(
+            f"Lembaga pemberi rekomendasi pada tanggal perbuatan: {body.body} "
+            f"(berlaku {body.effective.describe()}; {body.source})."
+        ),
+        en=(
+            f"Recommending body on the date of the conduct: {body.body} "
+            f"(in force {body.effective.describe()}; {body.source})."
+        ),
     )
 
 
@@ -177,8 +196,14 @@ def undecided_line(conduct: str, provision: Provision) -> TraceLine:
         step="UNDECIDED",
         conduct=conduct,
         provision=provision.id,
-        id=f"{conduct}: {provision.id} hanya berlaku dalam masa kampanye, dan masa kampanye untuk tanggal ini tidak diketahui; tidak diterapkan.",
-        en=f"{conduct}: {provision.id} applies only during the campaign, and the campaign period for this date is unknown; not applied.",
+        id=(
+            f"{conduct}: {provision.id} hanya berlaku dalam masa kampanye, dan masa kampanye "
+            "untuk tanggal ini tidak diketahui; tidak diterapkan."
+        ),
+        en=(
+            f"{conduct}: {provision.id} applies only during the campaign, and the campaign "
+            "period for this date is unknown; not applied."
+        ),
     )
 
 
@@ -187,6 +212,12 @@ def nothing_line(conduct: str, facts: Facts, status: str | None) -> TraceLine:
     return TraceLine(
         step="NO_PROVISION",
         conduct=conduct,
-        id=f"{conduct}: tidak ada ketentuan dalam katalog untuk fakta ini ({who}) pada tanggal perbuatan; perlu kajian analis.",
-        en=f"{conduct}: no provision in the catalogue applies to these facts ({who}) on the date of the conduct; an analyst must review it.",
+        id=(
+            f"{conduct}: tidak ada ketentuan dalam katalog untuk fakta ini ({who}) pada "
+            "tanggal perbuatan; perlu kajian analis."
+        ),
+        en=(
+            f"{conduct}: no provision in the catalogue applies to these facts ({who}) on the "
+            "date of the conduct; an analyst must review it."
+        ),
     )

@@ -89,7 +89,9 @@ def parse_facts(raw: Mapping[str, object], vocabulary: Vocabulary) -> Facts:
         conduct=_conduct(raw, vocabulary.conduct),
         date=_date(raw),
         election=_code(raw, "election", vocabulary.elections),
-        candidate_status=None if status is None else _code(raw, "candidate_status", vocabulary.statuses),
+        candidate_status=None
+        if status is None
+        else _code(raw, "candidate_status", vocabulary.statuses),
         on_leave=_flag(raw, "on_leave"),
         passive_attendance=_flag(raw, "passive_attendance"),
     )

@@ -24,12 +24,12 @@ from netral.rules.model import (
     DayOff,
     DeadlineRule,
     Decree,
-    Exception_,
     Instrument,
     Label,
     Period,
     Provision,
     Ref,
+    RuleException,
     SanctionSet,
     Step,
 )
@@ -46,7 +46,7 @@ REF = s.record(
 WHEN = s.record(
     {},
     {name: s.list_of(s.text, non_empty=True) for name in LIST_CONDITIONS}
-    | {name: s.boolean for name in FLAG_CONDITIONS},
+    | dict.fromkeys(FLAG_CONDITIONS, s.boolean),
 )
 CITED = {"confirmed": s.boolean, "source": s.text}
 PROVISION = s.record(
@@ -190,8 +190,8 @@ def _provision(raw: dict[str, Any], file: str) -> Provision:
     )
 
 
-def _exception(raw: dict[str, Any], file: str) -> Exception_:
-    return Exception_(
+def _exception(raw: dict[str, Any], file: str) -> RuleException:
+    return RuleException(
         id=raw["id"],
         file=file,
         description=raw["description"],

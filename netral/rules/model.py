@@ -122,7 +122,7 @@ class Provision:
 
 
 @dataclass(frozen=True, slots=True)
-class Exception_:
+class RuleException:
     """Facts that remove tracks another provision would give (trailing _ : not the builtin)."""
 
     id: str

@@ -72,13 +72,25 @@ def catalogue_json(catalogue: Catalogue) -> dict[str, Any]:
         "version": catalogue.version,
         "provisions": rows,
         "exceptions": [
-            {"id": e.id, "description": e.description, "removes": sorted(e.removes),
-             "in_force": e.effective.describe(), "confirmed": e.confirmed, "source": e.source}
+            {
+                "id": e.id,
+                "description": e.description,
+                "removes": sorted(e.removes),
+                "in_force": e.effective.describe(),
+                "confirmed": e.confirmed,
+                "source": e.source,
+            }
             for e in catalogue.exceptions
         ],
         "bridges": [
-            {"id": b.id, "description": b.description, "tracks": sorted(b.tracks),
-             "in_force": b.effective.describe(), "confirmed": b.confirmed, "source": b.source}
+            {
+                "id": b.id,
+                "description": b.description,
+                "tracks": sorted(b.tracks),
+                "in_force": b.effective.describe(),
+                "confirmed": b.confirmed,
+                "source": b.source,
+            }
             for b in catalogue.bridges
         ],
     }
@@ -107,7 +119,9 @@ def catalogue_text(catalogue: Catalogue) -> str:
     lines.append("Exceptions (facts that remove tracks):")
     for exc in catalogue.exceptions:
         flag = "confirmed" if exc.confirmed else "NOT confirmed"
-        lines.append(f"  {exc.id} [{flag}]: {exc.description} Removes {', '.join(sorted(exc.removes))}.")
+        lines.append(
+            f"  {exc.id} [{flag}]: {exc.description} Removes {', '.join(sorted(exc.removes))}."
+        )
     lines += ["", "Bridges (a subject bound through another instrument):"]
     for bridge in catalogue.bridges:
         flag = "confirmed" if bridge.confirmed else "NOT confirmed"

@@ -16,7 +16,7 @@ class _StrictLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[object, object]:
     seen: set[object] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node)
         if key in seen:
             line = key_node.start_mark.line + 1
             raise CatalogueError(f"{loader.name}: line {line}: duplicate key {key!r}")
@@ -26,7 +26,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[ob
 
 _StrictLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -40,4 +40,4 @@ def read_yaml(path: Path) -> object:
         except yaml.YAMLError as exc:
             raise CatalogueError(f"{path.name}: not valid YAML: {exc}") from exc
         finally:
-            loader.dispose()  # type: ignore[no-untyped-call]
+            loader.dispose()

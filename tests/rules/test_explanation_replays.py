@@ -12,7 +12,15 @@ import pytest
 
 from netral.rules import Catalogue, RulesError, assess, default_catalogue
 
-DATES = ["2020-11-01", "2021-08-31", "2022-09-21", "2023-08-01", "2023-12-01", "2024-07-01", "2024-10-10"]
+DATES = [
+    "2020-11-01",
+    "2021-08-31",
+    "2022-09-21",
+    "2023-08-01",
+    "2023-12-01",
+    "2024-07-01",
+    "2024-10-10",
+]
 
 
 def _fact_sets() -> list[dict[str, Any]]:
@@ -22,7 +30,7 @@ def _fact_sets() -> list[dict[str, Any]]:
         vocabulary.subjects, vocabulary.conduct, DATES, vocabulary.elections
     ):
         out.append({"subject": subject, "conduct": [conduct], "date": date, "election": election})
-    out += [dict(f, on_leave=True, passive_attendance=True) for f in out[:: 7]]
+    out += [dict(f, on_leave=True, passive_attendance=True) for f in out[::7]]
     return out
 
 
@@ -55,13 +63,21 @@ def _replay(catalogue: Catalogue, result: dict[str, Any]) -> dict[str, Counter[s
     return given
 
 
-@pytest.mark.parametrize("facts", _fact_sets(), ids=lambda f: f"{f['subject']}-{f['conduct'][0]}-{f['date']}-{f['election']}")
+@pytest.mark.parametrize(
+    "facts",
+    _fact_sets(),
+    ids=lambda f: f"{f['subject']}-{f['conduct'][0]}-{f['date']}-{f['election']}",
+)
 def test_the_trace_replays_to_the_findings(facts: dict[str, Any]) -> None:
     catalogue = default_catalogue()
     try:
         result = assess(facts).to_dict()
     except RulesError as exc:
-        assert "candidate_status is needed" in str(exc)
+        refusal = str(exc)
+    else:
+        refusal = ""
+    if refusal:
+        assert "candidate_status is needed" in refusal
         return
     replayed = _replay(catalogue, result)
     for finding in result["findings"]:
@@ -72,25 +88,41 @@ def test_the_trace_replays_to_the_findings(facts: dict[str, Any]) -> None:
             for ref in track["basis"]:
                 assert catalogue.instruments[ref["instrument"]].in_force.contains(date)
     for line in result["explanation"]:
-        assert line["id"].strip() and line["en"].strip() and line["id"] != line["en"]
+        assert line["id"].strip()
+        assert line["en"].strip()
+        assert line["id"] != line["en"]
 
 
 def test_the_trace_names_the_facts_and_the_date_first() -> None:
-    result = assess({"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-10", "election": "PILKADA"})
+    result = assess(
+        {"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-10", "election": "PILKADA"}
+    )
     first = result.to_dict()["explanation"][0]
     assert first["step"] == "FACTS"
-    assert "2024-10-10" in first["id"] and "2024-10-10" in first["en"]
+    assert "2024-10-10" in first["id"]
+    assert "2024-10-10" in first["en"]
 
 
 def test_the_trace_says_when_an_older_instrument_is_no_longer_cited() -> None:
-    result = assess({"subject": "PNS", "conduct": ["MENCALONKAN_DIRI"], "date": "2024-10-10", "election": "PILKADA"})
+    result = assess(
+        {
+            "subject": "PNS",
+            "conduct": ["MENCALONKAN_DIRI"],
+            "date": "2024-10-10",
+            "election": "PILKADA",
+        }
+    )
     omitted = [line for line in result.to_dict()["explanation"] if line["step"] == "BASIS_OMITTED"]
     assert any("UU-5-2014" in line["en"] and "no longer in force" in line["en"] for line in omitted)
 
 
 def test_the_same_stretch_of_law_shares_one_outcome_but_keeps_each_date() -> None:
-    first = assess({"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-10", "election": "PILKADA"})
-    second = assess({"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-11", "election": "PILKADA"})
+    first = assess(
+        {"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-10", "election": "PILKADA"}
+    )
+    second = assess(
+        {"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-11", "election": "PILKADA"}
+    )
     assert first.findings == second.findings
     assert first.explanation[0].facts != second.explanation[0].facts
 
@@ -98,5 +130,12 @@ def test_the_same_stretch_of_law_shares_one_outcome_but_keeps_each_date() -> Non
 def test_json_output_carries_the_same_content_as_to_dict() -> None:
     import json
 
-    result = assess({"subject": "KEPALA_DESA", "conduct": ["KEPUTUSAN_MENGUNTUNGKAN", "TIM_PEMENANGAN"], "date": "2024-01-10", "election": "PEMILU"})
+    result = assess(
+        {
+            "subject": "KEPALA_DESA",
+            "conduct": ["KEPUTUSAN_MENGUNTUNGKAN", "TIM_PEMENANGAN"],
+            "date": "2024-01-10",
+            "election": "PEMILU",
+        }
+    )
     assert json.loads(result.to_json("x-1")) == {"id": "x-1", **result.to_dict()}

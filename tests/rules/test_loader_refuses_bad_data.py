@@ -56,7 +56,12 @@ def test_a_missing_confirmed_flag_is_refused(data_copy: Path) -> None:
 
 
 def test_a_missing_effective_date_is_refused(data_copy: Path) -> None:
-    _edit(data_copy, PROVISIONS, "    effective: {from: 2021-08-31, until: null}\n", "", )
+    _edit(
+        data_copy,
+        PROVISIONS,
+        "    effective: {from: 2021-08-31, until: null}\n",
+        "",
+    )
     with pytest.raises(CatalogueError, match=r"asn_pp94\.yaml: provisions\[0\]\.effective"):
         load_catalogue(data_copy)
 
@@ -69,20 +74,29 @@ def test_a_date_written_as_text_is_refused(data_copy: Path) -> None:
 
 def test_an_unknown_conduct_code_in_a_provision_is_refused(data_copy: Path) -> None:
     _edit(data_copy, PROVISIONS, "conduct: [APK_PASANG,", "conduct: [APK_PASANGG,")
-    with pytest.raises(CatalogueError, match=r"asn_pp94\.yaml: asn\.pp94\.etik\.bakal_calon\.when\.conduct"):
+    with pytest.raises(
+        CatalogueError, match=r"asn_pp94\.yaml: asn\.pp94\.etik\.bakal_calon\.when\.conduct"
+    ):
         load_catalogue(data_copy)
 
 
 def test_an_instrument_cited_outside_its_time_is_refused(data_copy: Path) -> None:
     # PP-53-2010 ended in 2021; a provision starting in 2022 cannot cite it.
-    _edit(data_copy, PROVISIONS, "{instrument: PP-42-2004, pasal: \"15\"}", "{instrument: PP-53-2010}")
+    _edit(
+        data_copy, PROVISIONS, '{instrument: PP-42-2004, pasal: "15"}', "{instrument: PP-53-2010}"
+    )
     _edit(data_copy, PROVISIONS, "effective: {from: 2021-08-31", "effective: {from: 2022-01-01")
     with pytest.raises(CatalogueError, match="PP-53-2010 is never in force"):
         load_catalogue(data_copy)
 
 
 def test_a_holiday_under_an_unknown_decree_is_refused(data_copy: Path) -> None:
-    _edit(data_copy, ("calendar", "2024.yaml"), "decree: KEPPRES-33-2024, confirmed", "decree: KEPPRES-99-2024, confirmed")
+    _edit(
+        data_copy,
+        ("calendar", "2024.yaml"),
+        "decree: KEPPRES-33-2024, confirmed",
+        "decree: KEPPRES-99-2024, confirmed",
+    )
     with pytest.raises(CatalogueError, match=r"calendar/2024\.yaml: 2024-11-27\.decree"):
         load_catalogue(data_copy)
 
@@ -102,7 +116,8 @@ def _raw_entries() -> list[tuple[str, dict[str, object]]]:
 def test_every_provision_has_a_source_an_effective_date_and_a_confirmed_flag(
     where: str, entry: dict[str, object]
 ) -> None:
-    assert isinstance(entry.get("source"), str) and entry["source"], where
+    assert isinstance(entry.get("source"), str), where
+    assert str(entry["source"]).strip(), where
     assert isinstance(entry.get("confirmed"), bool), where
     effective = entry.get("effective")
     assert isinstance(effective, dict), where
@@ -113,6 +128,8 @@ def test_every_provision_has_a_source_an_effective_date_and_a_confirmed_flag(
 def test_every_unconfirmed_provision_says_what_would_settle_it_or_cites_an_open_source() -> None:
     for where, entry in _raw_entries():
         if entry["confirmed"] is False and "removes" not in entry:
-            assert entry.get("note") or "unconfirmed" in str(entry["source"]) or "our reading" in str(
-                entry["source"]
+            assert (
+                entry.get("note")
+                or "unconfirmed" in str(entry["source"])
+                or "our reading" in str(entry["source"])
             ), where

@@ -18,10 +18,14 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 def test_raising_kampanye_ikut_to_berat_in_the_data_changes_the_level(data_copy: Path) -> None:
     provisions = data_copy / "provisions" / "asn_pp94.yaml"
-    block_start = provisions.read_text(encoding="utf-8").index("asn.pp94.disiplin.calon.kampanye_ikut")
+    block_start = provisions.read_text(encoding="utf-8").index(
+        "asn.pp94.disiplin.calon.kampanye_ikut"
+    )
     text = provisions.read_text(encoding="utf-8")
     head, tail = text[:block_start], text[block_start:]
-    tail = tail.replace("level: SEDANG", "level: BERAT", 1).replace("sanctions: PP94_SEDANG", "sanctions: PP94_BERAT", 1)
+    tail = tail.replace("level: SEDANG", "level: BERAT", 1).replace(
+        "sanctions: PP94_SEDANG", "sanctions: PP94_BERAT", 1
+    )
     provisions.write_text(head + tail, encoding="utf-8")
     before = assess(FACTS).to_dict()["findings"][0]["tracks"][0]
     after = assess(FACTS, catalogue=load_catalogue(data_copy)).to_dict()["findings"][0]["tracks"][0]
@@ -29,9 +33,20 @@ def test_raising_kampanye_ikut_to_berat_in_the_data_changes_the_level(data_copy:
     assert "PDHTAPS" in after["sanctions"]
 
 
-def test_moving_the_pilkada_determination_date_moves_the_bakal_calon_boundary(data_copy: Path) -> None:
-    _replace(data_copy / "elections.yaml", "{race: kepala daerah, date: 2024-09-22}", "{race: kepala daerah, date: 2024-10-01}")
-    facts = {"subject": "PNS", "conduct": ["MEDSOS_UNGGAH"], "date": "2024-09-25", "election": "PILKADA"}
+def test_moving_the_pilkada_determination_date_moves_the_bakal_calon_boundary(
+    data_copy: Path,
+) -> None:
+    _replace(
+        data_copy / "elections.yaml",
+        "{race: kepala daerah, date: 2024-09-22}",
+        "{race: kepala daerah, date: 2024-10-01}",
+    )
+    facts = {
+        "subject": "PNS",
+        "conduct": ["MEDSOS_UNGGAH"],
+        "date": "2024-09-25",
+        "election": "PILKADA",
+    }
     edited = assess(facts, catalogue=load_catalogue(data_copy)).to_dict()
     assert edited["findings"][0]["tracks"][0]["track"] == "ETIK"
     assert assess(facts).to_dict()["findings"][0]["tracks"][0]["track"] == "DISIPLIN"
@@ -40,12 +55,15 @@ def test_moving_the_pilkada_determination_date_moves_the_bakal_calon_boundary(da
 def test_removing_a_cuti_bersama_day_from_the_calendar_shortens_a_deadline(data_copy: Path) -> None:
     _replace(
         data_copy / "calendar" / "2024.yaml",
-        "  - {date: 2024-12-26, kind: CUTI_BERSAMA, name: Cuti bersama Hari Raya Natal, decree: SKB-855-2023, confirmed: true}\n",
+        "  - {date: 2024-12-26, kind: CUTI_BERSAMA, name: Cuti bersama Hari Raya Natal, "
+        "decree: SKB-855-2023, confirmed: true}\n",
         "",
     )
     start = datetime.date(2024, 12, 23)
     assert due(start, 3, "WORKING") == datetime.date(2024, 12, 30)
-    assert due(start, 3, "WORKING", catalogue=load_catalogue(data_copy)) == datetime.date(2024, 12, 27)
+    assert due(start, 3, "WORKING", catalogue=load_catalogue(data_copy)) == datetime.date(
+        2024, 12, 27
+    )
 
 
 def test_changing_the_ppk_follow_up_days_changes_the_deadline_rule(data_copy: Path) -> None:

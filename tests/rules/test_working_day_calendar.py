@@ -30,7 +30,10 @@ def test_2024_has_seventeen_holidays_ten_cuti_bersama_and_two_voting_days() -> N
     by_skb = [d for d in data.days if d.decree == "SKB-855-2023"]
     assert sum(d.kind == "LIBUR_NASIONAL" for d in by_skb) == 17
     assert sum(d.kind == "CUTI_BERSAMA" for d in by_skb) == 10
-    assert {d.date for d in data.days if d.decree.startswith("KEPPRES")} == {D(2024, 2, 14), D(2024, 11, 27)}
+    assert {d.date for d in data.days if d.decree.startswith("KEPPRES")} == {
+        D(2024, 2, 14),
+        D(2024, 11, 27),
+    }
 
 
 def test_every_year_from_2023_to_2026_has_data_with_its_decrees() -> None:
