@@ -66,7 +66,8 @@ def test_an_undated_election_takes_the_year_of_the_next_vote_after_the_instrumen
 
 def test_the_election_supervisor_name_is_not_an_election() -> None:
     result = extract_text(
-        "Bupati Pati menerbitkan SE Nomor 800/2/2024 atas saran Badan Pengawas Pemilu Kabupaten Pati."
+        "Bupati Pati menerbitkan SE Nomor 800/2/2024 atas saran"
+        " Badan Pengawas Pemilu Kabupaten Pati."
     )
     assert result.instruments[0].election == []
 
