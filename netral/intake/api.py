@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.params.functions import Header as HeaderParam
@@ -136,7 +136,7 @@ def report_create(
     request: HttpRequest,
     payload: Form[ReportIn],
     files: File[list[UploadedFile] | None] = None,
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     if throttle.is_limited("submit", request):
         raise RateLimited()
     throttle.record("submit", request)
@@ -151,12 +151,15 @@ def report_create(
         ) from exc
     submitted = report_submit(data=ReportInput.from_cleaned(form.cleaned_data), files=ingested)
     suggestions = [s.__dict__ for s in submitted.suggestions.suggestions()]
-    return 201, {
-        "receipt": submitted.report.receipt,
-        "secret": submitted.secret,
-        "suggested_codes": list(submitted.suggestions.codes),
-        "suggestions": suggestions,
-    }
+    return Status(
+        201,
+        {
+            "receipt": submitted.report.receipt,
+            "secret": submitted.secret,
+            "suggested_codes": list(submitted.suggestions.codes),
+            "suggestions": suggestions,
+        },
+    )
 
 
 @router.get(
@@ -184,7 +187,7 @@ def report_message_create(
     receipt: str,
     message: MessageIn,
     secret: str | None = HeaderParam(None, alias="X-Receipt-Secret"),
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     report = _report_or_404(request, receipt, secret)
     if throttle.is_limited("message", request):
         raise RateLimited()
@@ -195,4 +198,4 @@ def report_message_create(
     saved = report_message_add(
         report=report, body=form.cleaned_data["body"], sender=Sender.REPORTER
     )
-    return 201, {"at": saved.created_at, "sender": saved.sender, "body": saved.body}
+    return Status(201, {"at": saved.created_at, "sender": saved.sender, "body": saved.body})
