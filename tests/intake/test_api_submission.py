@@ -23,7 +23,8 @@ def test_a_report_with_a_photo_gets_a_receipt_a_secret_and_suggestions(submit, g
     response = submit(files=[upload("IMG_0001.jpg", gps_photo)])
     assert response.status_code == 201, response.content
     body = response.json()
-    assert len(body["receipt"]) == 16 and luhn_valid(body["receipt"])
+    assert len(body["receipt"]) == 16
+    assert luhn_valid(body["receipt"])
     assert len(body["secret"].replace("-", "")) == 20
     assert "FOTO_SIMBOL" in body["suggested_codes"]
     labels = {s["code"]: s["label"] for s in body["suggestions"]}
