@@ -48,11 +48,13 @@ PROHIBITIONS = [
     "menghadiri deklarasi bakal calon",
     "membuat keputusan yang menguntungkan salah satu pasangan calon",
 ]
-FILLER = ["Kegiatan itu dihadiri para kepala perangkat daerah dan camat.",
-          "Menurutnya, pegawai tetap boleh menggunakan hak pilih di tempat pemungutan suara.",
-          "Masyarakat dapat melapor jika menemukan pelanggaran netralitas.",
-          "Sosialisasi akan dilanjutkan ke kecamatan dan kelurahan pekan depan.",
-          "Ia berharap seluruh pegawai bekerja profesional selama tahapan berlangsung."]  # fmt: skip
+FILLER = [
+    "Kegiatan itu dihadiri para kepala perangkat daerah dan camat.",
+    "Menurutnya, pegawai tetap boleh menggunakan hak pilih di tempat pemungutan suara.",
+    "Masyarakat dapat melapor jika menemukan pelanggaran netralitas.",
+    "Sosialisasi akan dilanjutkan ke kecamatan dan kelurahan pekan depan.",
+    "Ia berharap seluruh pegawai bekerja profesional selama tahapan berlangsung.",
+]
 
 
 def _number(rng: random.Random, year: int) -> str:
