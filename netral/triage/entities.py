@@ -89,15 +89,19 @@ def _platforms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def subject_sequences() -> tuple[tuple[str, ...], ...]:
-    """Position words as normalised word sequences, to find them among tokens."""
-    out = []
-    for word in _positions()[1]:
+def subject_types() -> dict[tuple[str, ...], str]:
+    """Position words as normalised word sequences, with their subject type."""
+    out: dict[tuple[str, ...], str] = {}
+    for word, kind in _positions()[1].items():
         seq: list[str] = []
         for part in word.split():
             seq.extend(normalise_token(part))
-        out.append(tuple(seq))
-    return tuple(sorted(set(out), key=len, reverse=True))
+        out.setdefault(tuple(seq), kind)
+    return out
+
+
+def subject_sequences() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(subject_types(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -139,25 +143,56 @@ def _numbers(text: str) -> tuple[list[Entity], list[Entity]]:
     return nips, niks
 
 
-def extract(text: str) -> dict[str, list[Entity]]:
-    positions, position_types = _positions()
-    platforms, platform_names = _platforms()
-    nips, niks = _numbers(text)
-    return {
-        "subjects": [
+def _subjects(text: str, doc: Analysis | None) -> list[Entity]:
+    if doc is None:
+        positions, position_types = _positions()
+        return [
             _span(m, subject_type=position_types[" ".join(m.group().lower().split())])
             for m in positions.finditer(text)
-        ],
+        ]
+    types = subject_types()
+    found: list[Entity] = []
+    for first, last in subject_mentions(doc):
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        seq = tuple(t.norm for t in doc.tokens[first : last + 1])
+        if found and found[-1]["start"] == start and found[-1]["end"] == end:
+            continue  # one written word expanded to several ("kades")
+        found.append({"start": start, "end": end, "text": text[start:end],
+                      "subject_type": types[seq]})  # fmt: skip
+    return found
+
+
+# cheap tests that let most texts skip the slower expressions
+_CANDIDATE_WORDS = frozenset({"calon", "kandidat", "bacaleg"})
+_DATE_WORDS = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.replace("'", "").split("|"))
+
+
+def _words_present(doc: Analysis | None, words: frozenset[str], text: str) -> bool:
+    if doc is None:
+        return True
+    return not words.isdisjoint(doc.keys) or (words is _DATE_WORDS and "/" in text)
+
+
+def extract(text: str, doc: Analysis | None = None) -> dict[str, list[Entity]]:
+    """Entities of ``text``; pass its analysis when there is one, to skip work."""
+    platforms, platform_names = _platforms()
+    nips, niks = _numbers(text) if any(c.isdigit() for c in text) else ([], [])
+    return {
+        "subjects": _subjects(text, doc),
         "agencies": [_span(m) for m in _AGENCY.finditer(text)],
         "regions": [_span(m) for m in _REGION.finditer(text)],
         "nip": nips,
         "nik": niks,
-        "candidates": [_span(m) for m in _CANDIDATE.finditer(text)],
+        "candidates": [_span(m) for m in _CANDIDATE.finditer(text)]
+        if _words_present(doc, _CANDIDATE_WORDS, text)
+        else [],
         "parties": [_span(m) for m in _parties().finditer(text)],
         "platforms": [
             _span(m, platform=platform_names[" ".join(m.group().lower().split())])
             for m in platforms.finditer(text)
         ],
-        "dates": [_span(m) for m in _DATE.finditer(text)],
-        "urls": [_span(m) for m in _URL.finditer(text)],
+        "dates": [_span(m) for m in _DATE.finditer(text)]
+        if _words_present(doc, _DATE_WORDS, text)
+        else [],
+        "urls": [_span(m) for m in _URL.finditer(text)] if "://" in text or "www." in text else [],
     }

@@ -16,7 +16,7 @@ means what ``paslon`` in a text means.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netral.triage.analysis import Analysis, Token
 from netral.triage.normalize import normalise_token
@@ -52,6 +52,39 @@ Sequence_ = tuple[Term, ...]
 Slot = tuple[Sequence_, ...]
 
 
+class SlotIndex:
+    """The alternatives of one slot, indexed by their first word: a slot with fifty
+    alternatives costs two dict look-ups per position, not fifty comparisons."""
+
+    __slots__ = ("by_exact", "by_stem", "heads", "others")
+
+    def __init__(self, slot: Slot) -> None:
+        self.by_stem: dict[str, list[Sequence_]] = {}
+        self.by_exact: dict[str, list[Sequence_]] = {}
+        self.others: list[Sequence_] = []
+        for seq in slot:
+            head = seq[0]
+            if head.kind == "stem":
+                self.by_stem.setdefault(head.value, []).append(seq)
+            elif head.kind == "exact":
+                self.by_exact.setdefault(head.value, []).append(seq)
+            else:
+                self.others.append(seq)
+        # words one of which must occur in a text for this slot to match (None: any text)
+        self.heads: frozenset[str] | None = (
+            None if self.others else frozenset(self.by_stem) | frozenset(self.by_exact)
+        )
+
+    def candidates(self, token: Token) -> list[Sequence_]:
+        found = self.by_stem.get(token.stem, [])
+        if token.norm != token.stem:
+            found = found + self.by_stem.get(token.norm, [])
+        exact = self.by_exact.get(token.norm)
+        if exact:
+            found = found + exact
+        return found + self.others if self.others else found
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     label: str
@@ -63,6 +96,10 @@ class Pattern:
     block_before: frozenset[str] = frozenset()
     block_after: frozenset[str] = frozenset()
     block_window: int = 3
+    compiled: tuple[SlotIndex, ...] = field(default=(), compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", tuple(SlotIndex(slot) for slot in self.slots))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +165,10 @@ def _match_sequence(seq: Sequence_, tokens: Sequence[Token], at: int, sentence: 
     return end
 
 
-def _match_slot(slot: Slot, tokens: Sequence[Token], at: int, sentence: int) -> int:
-    for seq in slot:
+def _match_slot(slot: SlotIndex, tokens: Sequence[Token], at: int, sentence: int) -> int:
+    if at >= len(tokens):
+        return -1
+    for seq in slot.candidates(tokens[at]):
         end = _match_sequence(seq, tokens, at, sentence)
         if end != -1:
             return end
@@ -142,29 +181,52 @@ class PatternSet:
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         self.patterns = tuple(patterns)
         self._by_key: dict[str, list[Pattern]] = {}
-        self._always: list[Pattern] = []
+        self._always: list[Pattern] = []  # start with a prefix: tried at every word
+        self._numeric: list[Pattern] = []  # start with a number: tried at numbers only
         for pattern in self.patterns:
             for seq in pattern.slots[0]:
                 head = seq[0]
                 if head.kind in {"stem", "exact"}:
                     bucket = self._by_key.setdefault(head.value, [])
-                    if pattern not in bucket:
-                        bucket.append(pattern)
-                elif pattern not in self._always:
-                    self._always.append(pattern)
+                elif head.kind == "num":
+                    bucket = self._numeric
+                else:
+                    bucket = self._always
+                if not any(p is pattern for p in bucket):
+                    bucket.append(pattern)
 
     def hits(self, analysis: Analysis) -> list[Hit]:
         tokens = analysis.tokens
         found: list[Hit] = []
+        seen: set[tuple[int, int, int]] = set()
+        viable: dict[int, bool] = {}
         for index, token in enumerate(tokens):
             candidates = self._by_key.get(token.stem, [])
             if token.norm != token.stem:
                 candidates = candidates + self._by_key.get(token.norm, [])
+            if self._numeric and (token.norm.isdigit() or token.norm in _NUMBER_WORDS):
+                candidates = candidates + self._numeric
             for pattern in (*candidates, *self._always):
+                ok = viable.get(id(pattern))
+                if ok is None:
+                    ok = viable[id(pattern)] = _viable(pattern, analysis.keys)
+                if not ok:
+                    continue
                 hit = _match_at(pattern, tokens, index, analysis)
-                if hit is not None and hit not in found:
-                    found.append(hit)
+                if hit is not None:
+                    key = (id(pattern), hit.first, hit.last)
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(hit)
         return found
+
+
+def _viable(pattern: Pattern, keys: frozenset[str]) -> bool:
+    """Cheap test: every later slot has a possible first word somewhere in the text."""
+    for slot in pattern.compiled[1:]:
+        if slot.heads is not None and slot.heads.isdisjoint(keys):
+            return False
+    return True
 
 
 def _blocked(keys: frozenset[str], tokens: Sequence[Token], lo: int, hi: int, sent: int) -> bool:
@@ -176,10 +238,10 @@ def _blocked(keys: frozenset[str], tokens: Sequence[Token], lo: int, hi: int, se
 
 def _match_at(pattern: Pattern, tokens: Sequence[Token], index: int, doc: Analysis) -> Hit | None:
     sentence = tokens[index].sentence
-    end = _match_slot(pattern.slots[0], tokens, index, sentence)
+    end = _match_slot(pattern.compiled[0], tokens, index, sentence)
     if end == -1:
         return None
-    for slot, gap in zip(pattern.slots[1:], pattern.gaps[1:], strict=True):
+    for slot, gap in zip(pattern.compiled[1:], pattern.gaps[1:], strict=True):
         for at in range(end, min(end + gap + 1, len(tokens))):
             next_end = _match_slot(slot, tokens, at, sentence)
             if next_end != -1:
