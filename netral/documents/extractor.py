@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from netral.documents import facts
@@ -102,13 +102,7 @@ def _promoted(context: Context, known: list[Draft]) -> list[Draft]:
             start, draft.mention.start
         ):
             if draft.attribution.region is None:
-                draft.attribution = Attribution(
-                    draft.attribution.issuer,
-                    draft.attribution.issuer_span,
-                    NATIONAL,
-                    None,
-                    draft.attribution.office,
-                )
+                draft.attribution = replace(draft.attribution, region=NATIONAL)
             return [draft]
     return []
 
@@ -120,21 +114,30 @@ def _windows(context: Context, draft: Draft, is_primary: bool, passages: list[Sp
     return list(dict.fromkeys(own))
 
 
+def _bound(
+    context: Context, draft: Draft, windows: list[Span], is_primary: bool
+) -> tuple[list[str], list[str], int | None]:
+    """Scope, elections and election year; the primary falls back to the whole text."""
+    everything = [(0, len(context.text))]
+    scope = facts.scope_in(context, windows)
+    kinds, year = facts.elections(context, windows, draft.date)
+    if is_primary and not scope:
+        scope = facts.scope_in(context, everything)
+    if is_primary and not kinds:
+        kinds, year = facts.elections(context, everything, draft.date)
+    return scope, kinds, year
+
+
 def _instrument(context: Context, draft: Draft, is_primary: bool) -> Instrument:
     passages = prohibition_passages(context) if is_primary else []
     windows = _windows(context, draft, is_primary, passages)
-    everything = [(0, len(context.text))]
-    scope = facts.scope_in(context, windows) or (
-        facts.scope_in(context, everything) if is_primary else []
-    )
-    kinds, year = facts.elections(context, windows, draft.date)
-    if not kinds and is_primary:
-        kinds, year = facts.elections(context, everything, draft.date)
+    scope, kinds, year = _bound(context, draft, windows, is_primary)
     codes, conduct_spans = facts.conduct_codes(context, passages)
-    reference_windows = everything if is_primary else windows
+    reference_windows = [(0, len(context.text))] if is_primary else windows
     return Instrument(
         type=draft.mention.type,
         number=draft.mention.number,
+        number_parts=draft.mention.parts,
         date=draft.date,
         issuer=draft.attribution.issuer,
         region=draft.attribution.region,

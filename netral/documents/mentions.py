@@ -100,26 +100,27 @@ def _with_continuations(text: str, match: re.Match[str]) -> tuple[Span, list[str
     return (match.start("number"), end), parts
 
 
+def _type_word_before(
+    text: str, layout: Layout, words: list[PhraseMatch], position: int
+) -> PhraseMatch | None:
+    """The nearest type word before `position` in its sentence, with issuer words between."""
+    sentence_start = layout.sentence_at(position)[0]
+    before = [w for w in words if sentence_start <= w.start and w.end <= position]
+    return next((w for w in reversed(before) if _gap_is_issuer(text, w.end, position)), None)
+
+
 def _numbered(text: str, layout: Layout, words: list[PhraseMatch]) -> list[Mention]:
     mentions: list[Mention] = []
-    consumed = 0
     for match in _NUMBERED.finditer(text):
-        if match.start() < consumed or not any(c.isdigit() for c in match["number"]):
+        done = mentions[-1].end if mentions else 0
+        if match.start() < done or not any(c.isdigit() for c in match["number"]):
             continue
-        sentence_start = layout.sentence_at(match.start())[0]
-        before = [w for w in words if sentence_start <= w.start and w.end <= match.start()]
-        word = next(
-            (w for w in reversed(before) if _gap_is_issuer(text, w.end, match.start())), None
-        )
-        if word is None or any(
-            m.number_span and m.number_span[1] > word.start for m in mentions[-1:]
-        ):
+        word = _type_word_before(text, layout, words, match.start())
+        if word is None or word.start < done:  # that word already has its number
             continue
         span, parts = _with_continuations(text, match)
-        mentions.append(
-            Mention(word.label, (word.start, word.end), text[span[0] : span[1]], span, parts)
-        )
-        consumed = span[1]
+        number = text[span[0] : span[1]]
+        mentions.append(Mention(word.label, (word.start, word.end), number, span, parts))
     return mentions
 
 

@@ -43,6 +43,7 @@ class Reference:
 class Instrument:
     type: str
     number: str | None
+    number_parts: list[str] = field(default_factory=list)  # a joint decree's several numbers
     date: dt.date | None = None
     issuer: str | None = None
     region: Region | None = None
@@ -59,6 +60,7 @@ class Instrument:
         return {
             "type": self.type,
             "number": self.number,
+            "number_parts": list(self.number_parts),
             "date": self.date.isoformat() if self.date else None,
             "issuer": self.issuer,
             "region": self.region.to_dict() if self.region else None,

@@ -98,7 +98,16 @@ def find_offices(text: str) -> list[Office]:
     for end, prefix in prefixes.items():
         if end not in used_prefixes:
             offices.append(Office(None, None, prefix.label, None, prefix.start, prefix.end))
-    return sorted(offices, key=lambda office: office.start)
+    return _outermost(sorted(offices, key=lambda office: office.start))
+
+
+def _outermost(offices: list[Office]) -> list[Office]:
+    """Drop an office written inside another: "(Pemda)" in "Pemerintah Daerah (Pemda) ..."."""
+    kept: list[Office] = []
+    for office in offices:
+        if not any(k.start <= office.start and office.end <= k.end for k in kept):
+            kept.append(office)
+    return kept
 
 
 def _prefix_before(text: str, start: int, prefixes: dict[int, PhraseMatch]) -> PhraseMatch | None:

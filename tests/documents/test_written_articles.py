@@ -57,3 +57,18 @@ def test_written_article_yields_the_instruments_a_reader_finds(name: str) -> Non
 def test_the_written_corpus_covers_at_least_fifteen_documents() -> None:
     assert len(GOLD) >= 15
     assert {path.name for path in CORPUS.glob("*.*")} >= set(GOLD)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_evidence_quotes_the_number_and_date_it_reports(name: str) -> None:
+    result = extract(CORPUS / name)
+    for instrument in result.instruments:
+        evidence = instrument.evidence
+        if instrument.number is not None:
+            start, end = evidence["number"]
+            assert result.text[start:end] == instrument.number
+        if instrument.date is not None:
+            start, end = evidence["date"]
+            assert str(instrument.date.day) in result.text[start:end]
+        for start, end in evidence.values():
+            assert 0 <= start < end <= len(result.text)
