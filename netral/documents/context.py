@@ -59,24 +59,20 @@ class Context:
         return next(keywords().citation.finditer(self.text, start, end), None) is not None
 
     def dominant_region(self, level: str | None) -> tuple[Region, Span] | None:
-        """The region named most often (at `level` if given), with its first mention."""
-        places = [p for p in self.places if level is None or p.region.level == level]
-        places += [
-            Place(o.region, o.start, o.end)
-            for o in self.offices
-            if o.region
-            and o.region.level != "NATIONAL"
-            and (level is None or o.region.level == level)
-        ]
+        """The region named most often (at `level` if given), with its first mention;
+        on a tie, the one named first."""
+        named = [Place(o.region, o.start, o.end) for o in self.offices if o.region]
+        places = sorted(
+            (p for p in [*self.places, *named] if _at_level(p.region, level)),
+            key=lambda place: place.start,
+        )
         if not places:
             return None
         counts = Counter(place.region for place in places)
-        best = max(
-            counts,
-            key=lambda region: (
-                counts[region],
-                -min(p.start for p in places if p.region == region),
-            ),
-        )
-        first = min((p for p in places if p.region == best), key=lambda p: p.start)
+        best = max(counts, key=counts.__getitem__)  # first of the most named, by insertion
+        first = next(place for place in places if place.region == best)
         return best, (first.start, first.end)
+
+
+def _at_level(region: Region, level: str | None) -> bool:
+    return region.level != "NATIONAL" and (level is None or region.level == level)

@@ -25,7 +25,7 @@ _LAST_WORD = re.compile(r"([\w.]+)\.\W*$")
 def _is_real_boundary(text: str, match: re.Match[str]) -> bool:
     if "\n" in match.group():
         return _line_break_ends_sentence(text, match.start(), match.end())
-    word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start() + 2)
+    word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start())
     if word is None:
         return True
     token = word.group(1).casefold()

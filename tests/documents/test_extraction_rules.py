@@ -107,3 +107,22 @@ def test_a_candidate_title_is_not_taken_for_the_issuer() -> None:
     assert result.instruments[0].issuer == "Sekretaris Daerah Kabupaten Tegal"
     assert result.instruments[0].region is not None
     assert result.instruments[0].region.code == "33.28"
+
+
+def test_the_full_stop_of_no_does_not_end_the_sentence() -> None:
+    result = extract_text(
+        "Sekda Provinsi Riau menandatangani surat No. 800/BKD/3321 tertanggal 2 Februari 2024"
+        " untuk bupati dan wali kota."
+    )
+    assert result.instruments[0].date == dt.date(2024, 2, 2)
+
+
+def test_a_pledge_read_on_a_day_is_an_instrument_known_by_its_date() -> None:
+    result = extract_text(
+        "Ribuan ASN Pemkab Bogor mengikuti ikrar netralitas yang dibacakan pada Senin"
+        " (6/11/2023) di stadion."
+    )
+    (pledge,) = result.instruments
+    assert (pledge.type, pledge.number, pledge.date) == ("IKRAR", None, dt.date(2023, 11, 6))
+    assert pledge.region is not None
+    assert pledge.region.name == "Kabupaten Bogor"
