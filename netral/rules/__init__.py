@@ -24,7 +24,8 @@ from netral.rules.engine import assess_with
 from netral.rules.errors import CatalogueError, RulesError
 from netral.rules.loader import load_catalogue
 from netral.rules.model import DeadlineRule
-from netral.rules.result import Assessment, Finding, TraceLine, TrackResult
+from netral.rules.result import Assessment, Finding, TrackResult
+from netral.rules.trace import TraceLine
 
 __all__ = [
     "Assessment",

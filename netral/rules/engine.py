@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from netral.rules import explain
 from netral.rules.catalogue import Catalogue
@@ -19,10 +21,13 @@ from netral.rules.context import Context, derive_context
 from netral.rules.errors import RulesError
 from netral.rules.facts import Facts, parse_facts
 from netral.rules.model import TRACKS, Conditions, Provision, Ref
-from netral.rules.result import Assessment, Finding, Outcome, TraceLine, TrackResult
+from netral.rules.result import Assessment, Finding, Outcome, Part, TrackResult
+from netral.rules.trace import TraceLine
 
 RECOMMENDER = "PEMBERI_REKOMENDASI"
 CACHE_LIMIT = 100_000
+FACTS_LINE_DATES = 3  # the facts line shows the date in "id", "en" and "facts"
+T = TypeVar("T")
 
 
 def _index(catalogue: Catalogue) -> dict[tuple[str, str], list[Provision]]:
@@ -94,16 +99,16 @@ def _used(when: Conditions, view: Mapping[str, object]) -> dict[str, object]:
 
 
 class _Run:
-    """One assessment in progress: collects findings and trace lines."""
+    """One conduct being assessed: collects its finding and trace lines."""
 
     def __init__(self, catalogue: Catalogue, facts: Facts, context: Context) -> None:
         self.catalogue = catalogue
         self.facts = facts
         self.context = context
-        self.trace: list[TraceLine] = [explain.status_line(context)]
+        self.trace: list[TraceLine] = []
         self.needs_body = False
 
-    def conduct(self, conduct: str, candidates: list[Provision]) -> Finding:
+    def conduct(self, conduct: str, candidates: list[Provision]) -> Part:
         view = _view(self.facts, self.context, conduct)
         chosen = self._choose(conduct, candidates, view)
         removed = self._exceptions(conduct, view)
@@ -111,7 +116,7 @@ class _Run:
         if not chosen:
             self.trace.append(explain.nothing_line(conduct, self.facts, self.context.status))
         tracks.sort(key=lambda t: TRACKS.index(t.track))
-        return Finding(conduct, tuple(tracks))
+        return Part(Finding(conduct, tuple(tracks)), tuple(self.trace), self.needs_body)
 
     def _choose(
         self, conduct: str, candidates: list[Provision], view: Mapping[str, object]
@@ -187,41 +192,79 @@ class _Run:
         resolved = (body.body if body and h == RECOMMENDER else h for h in handlers)
         return tuple(h for h in resolved if h != RECOMMENDER)
 
-    def outcome(self, findings: list[Finding]) -> Outcome:
-        if self.needs_body:
-            self.trace.append(explain.body_line(self.catalogue.body_on(self.facts.date)))
-        return Outcome(tuple(findings), tuple(self.trace))
+
+def _remember(catalogue: Catalogue, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """Cache a date-free result under a key that includes the date's segment."""
+    cache = catalogue.cache
+    if key in cache:
+        return cache[key]  # type: ignore[return-value]
+    value = make()
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
-def _evaluate(catalogue: Catalogue, facts: Facts) -> Outcome:
-    index, _ = _lookups(catalogue)
+def _head(catalogue: Catalogue, facts: Facts) -> tuple[Context, Part]:
     context = derive_context(catalogue, facts.election, facts.date, facts.candidate_status)
-    run = _Run(catalogue, facts, context)
-    findings = [run.conduct(c, index.get((c, facts.subject), [])) for c in facts.conduct]
-    return run.outcome(findings)
+    return context, Part(None, (explain.status_line(context),))
+
+
+def _conduct_part(
+    catalogue: Catalogue, facts: Facts, context: Context, conduct: str, key: tuple[object, ...]
+) -> Part:
+    def make() -> Part:
+        candidates = _lookups(catalogue)[0].get((conduct, facts.subject), [])
+        return _Run(catalogue, facts, context).conduct(conduct, candidates)
+
+    return _remember(catalogue, key, make)
 
 
 def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
     _, boundaries = _lookups(catalogue)
     segment = bisect.bisect_right(boundaries, facts.date)
+    state = (facts.election, facts.candidate_status, segment)
+    context, head = _remember(catalogue, ("head", *state), lambda: _head(catalogue, facts))
+    parts = [head]
+    flags = (facts.subject, facts.on_leave, facts.passive_attendance)
+    cache = catalogue.cache
+    for conduct in facts.conduct:
+        key = ("conduct", conduct, *flags, *state)
+        part = cache.get(key)  # the common case, looked up inline: this loop is the hot path
+        if part is None:
+            part = _conduct_part(catalogue, facts, context, conduct, key)
+        parts.append(part)  # type: ignore[arg-type]
+    if any(part.needs_body for part in parts):
+        body = catalogue.body_on(facts.date)
+        parts.append(
+            _remember(catalogue, ("body", segment), lambda: Part(None, (explain.body_line(body),)))
+        )
+    return Assessment(
+        facts, Outcome(tuple(parts)), catalogue.version, _facts_json(catalogue, facts)
+    )
+
+
+def _facts_json(catalogue: Catalogue, facts: Facts) -> str:
+    """The serialised facts line, from a template cached per facts-without-the-date."""
+    day = facts.date.isoformat()
     key = (
-        facts.conduct,
+        "facts_json",
         facts.subject,
+        facts.conduct,
         facts.election,
         facts.candidate_status,
         facts.on_leave,
         facts.passive_attendance,
-        segment,
     )
-    cache = catalogue.cache
-    outcome = cache.get(key)
-    if outcome is None:
-        outcome = _evaluate(catalogue, facts)
-        if len(cache) > CACHE_LIMIT:
-            cache.clear()
-        cache[key] = outcome
-    assert isinstance(outcome, Outcome)  # noqa: S101 - narrows the cache's value type for mypy
-    return Assessment(explain.facts_line(facts), outcome, catalogue.version)
+    template = catalogue.cache.get(key)
+    if template is None:
+        line = json.dumps(explain.facts_line(facts).to_dict(), ensure_ascii=False)
+        template = line.split(day)
+        if len(template) != FACTS_LINE_DATES + 1:  # the date must appear exactly where we put it
+            return line
+        catalogue.cache[key] = template
+    assert isinstance(template, list)  # noqa: S101 - narrows the cache's value type for mypy
+    return day.join(template)
 
 
 def assess_with(catalogue: Catalogue, raw: Mapping[str, object]) -> Assessment:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from netral.rules.context import Context
 from netral.rules.facts import Facts
 from netral.rules.model import BodyPeriod, Bridge, Instrument, Provision, Ref, RuleException
-from netral.rules.result import TraceLine
+from netral.rules.trace import TraceLine
 
 YES_NO = {True: ("ya", "yes"), False: ("tidak", "no")}
 

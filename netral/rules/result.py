@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netral.rules.model import Period, Ref
+from netral.rules.explain import facts_line
+from netral.rules.model import Ref
+from netral.rules.trace import TraceLine
+
+if TYPE_CHECKING:
+    from netral.rules.facts import Facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,57 +44,62 @@ class Finding:
         return {"conduct": self.conduct, "tracks": [t.to_dict() for t in self.tracks]}
 
 
-@dataclass(frozen=True, slots=True)
-class TraceLine:
-    """One step of the explanation, in Indonesian (``id``) and English (``en``)."""
+@dataclass(frozen=True)
+class Part:
+    """A reusable piece of an outcome: one conduct's finding, or a shared trace step.
 
-    step: str
-    id: str
-    en: str
-    conduct: str | None = None
-    provision: str | None = None
-    effective: Period | None = None
-    facts: tuple[tuple[str, object], ...] = ()
+    Parts never mention the conduct date, so the engine caches them per stretch of dates in
+    which no rule changes, with their JSON serialised once.
+    """
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"step": self.step}
-        if self.conduct is not None:
-            out["conduct"] = self.conduct
-        if self.provision is not None:
-            out["provision"] = self.provision
-        if self.effective is not None:
-            out["effective_from"] = self.effective.start.isoformat()
-            out["effective_until"] = self.effective.end.isoformat() if self.effective.end else None
-        if self.facts:
-            out["facts"] = dict(self.facts)
-        out["id"] = self.id
-        out["en"] = self.en
-        return out
+    finding: Finding | None
+    trace: tuple[TraceLine, ...]
+    needs_body: bool = False
+
+    @cached_property
+    def finding_json(self) -> str:
+        return json.dumps(self.finding.to_dict(), ensure_ascii=False) if self.finding else ""
+
+    @cached_property
+    def trace_json(self) -> str:
+        return ", ".join(json.dumps(line.to_dict(), ensure_ascii=False) for line in self.trace)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """The part of an assessment that does not depend on the exact date (shared, cached)."""
+    parts: tuple[Part, ...]
 
-    findings: tuple[Finding, ...]
-    trace: tuple[TraceLine, ...]
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(part.finding for part in self.parts if part.finding is not None)
 
-    @cached_property
+    @property
+    def trace(self) -> tuple[TraceLine, ...]:
+        return tuple(line for part in self.parts for line in part.trace)
+
     def findings_json(self) -> str:
-        return json.dumps([f.to_dict() for f in self.findings], ensure_ascii=False)
+        return "[" + ", ".join(p.finding_json for p in self.parts if p.finding) + "]"
 
-    @cached_property
     def trace_json(self) -> list[str]:
-        return [json.dumps(line.to_dict(), ensure_ascii=False) for line in self.trace]
+        return [p.trace_json for p in self.parts if p.trace]
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """Findings and explanation for one set of facts."""
+    """Findings and explanation for one set of facts.
 
-    facts_line: TraceLine
+    ``facts_json`` is the facts line already serialised (the engine fills it from a cached
+    template, since that line is the only one that carries the date).
+    """
+
+    facts: Facts
     outcome: Outcome = field(repr=False)
     catalogue_version: str = ""
+    facts_json: str = field(default="", repr=False)
+
+    @cached_property
+    def facts_line(self) -> TraceLine:
+        return facts_line(self.facts)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -107,9 +117,9 @@ class Assessment:
 
     def to_json(self, line_id: object) -> str:
         """The CLI output line; same content as ``{"id": ..., **to_dict()}``, built faster."""
-        head = json.dumps(self.facts_line.to_dict(), ensure_ascii=False)
-        trace = ", ".join([head, *self.outcome.trace_json])
+        head = self.facts_json or json.dumps(self.facts_line.to_dict(), ensure_ascii=False)
+        trace = ", ".join([head, *self.outcome.trace_json()])
         return (
             f'{{"id": {json.dumps(line_id, ensure_ascii=False)}, '
-            f'"findings": {self.outcome.findings_json}, "explanation": [{trace}]}}'
+            f'"findings": {self.outcome.findings_json()}, "explanation": [{trace}]}}'
         )
