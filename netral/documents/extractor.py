@@ -25,6 +25,7 @@ class Draft:
     date: dt.date | None
     date_span: Span | None
     known: str | None  # a domain/law.md id: the mention cites a known rule
+    general: bool = False  # a national law or rule, listed in law.md or not
 
 
 def extract(path: Path) -> ExtractionResult:
@@ -36,8 +37,8 @@ def extract_text(text: str, *, source: str = "") -> ExtractionResult:
     """Extract the instruments of `text`; evidence offsets point into `result.text`."""
     context = Context.of(normalise(text))
     drafts = [_draft(context, mention) for mention in context.mentions]
-    regular = _merge([d for d in drafts if d.known is None])
-    known = [d for d in drafts if d.known is not None]
+    regular = _merge([d for d in drafts if not d.general])
+    known = [d for d in drafts if d.known is not None]  # general, and in the catalogue
     if not regular:
         regular = _promoted(context, known)
     context.cited = sorted(
@@ -57,11 +58,11 @@ def _draft(context: Context, mention: Mention) -> Draft:
         (c for c in context.cited if c.start < mention.end and mention.start < c.end), None
     )
     if cited is not None:
-        known: str | None = resolve(cited.candidates, day)
-    else:
-        year = day.year if day else None
-        known = rule_of_mention(mention.type, attribution.office, mention.number, year)
-    return Draft(mention, attribution, day, day_span, known)
+        known = resolve(cited.candidates, day) if cited.candidates else None
+        return Draft(mention, attribution, day, day_span, known, general=True)
+    year = day.year if day else None
+    known = rule_of_mention(mention.type, attribution.office, mention.number, year)
+    return Draft(mention, attribution, day, day_span, known, general=known is not None)
 
 
 def _overlaps(context: Context, draft: Draft) -> bool:

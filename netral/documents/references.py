@@ -50,6 +50,8 @@ class CitedRule:
     articles: tuple[Article, ...]
 
     def references(self, day: dt.date | None) -> list[Reference]:
+        if not self.candidates:
+            return []
         rule = resolve(self.candidates, day)
         if not self.articles:
             return [Reference(rule)]
@@ -165,14 +167,15 @@ def _articles(text: str, start: int, end: int, rule_starts: set[int]) -> tuple[A
 
 
 def find_cited_rules(text: str) -> list[CitedRule]:
-    """Every named known rule, with the articles written next to it."""
+    """Every named rule, with the articles written next to it. A national rule the
+    catalogue does not list ("PP Nomor 11 Tahun 2017") has no candidates: it is still a
+    general law, never an instrument, but gives no reference."""
     cat = catalogue()
     named: list[tuple[tuple[str, ...], int, int]] = []
     for regex, template, year_only in cat.families:
         for match in regex.finditer(text):
             rule = rule_id(template, None if year_only else match["number"], match["year"])
-            if rule is not None:
-                named.append(((rule,), match.start(), match.end()))
+            named.append(((rule,) if rule else (), match.start(), match.end()))
     for alias in cat.aliases.finditer(text):
         if not any(start <= alias.start < end for _, start, end in named):
             named.append((tuple(alias.label.split("|")), alias.start, alias.end))

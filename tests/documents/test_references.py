@@ -83,3 +83,12 @@ def test_a_secondary_instrument_keeps_only_the_references_of_its_own_sentence() 
     assert result.primary == 0
     assert {r.instrument for r in first.references} == {"PP-94-2021", "UU-6-2014"}
     assert [r.instrument for r in second.references] == ["UU-6-2014"]
+
+
+def test_a_national_regulation_outside_the_catalogue_is_neither_instrument_nor_reference() -> None:
+    result = extract_text(
+        "Bupati Pati menerbitkan SE Nomor 800/7/2024 dengan mengingat Peraturan Pemerintah"
+        " Nomor 11 Tahun 2017 tentang manajemen PNS."
+    )
+    assert [i.number for i in result.instruments] == ["800/7/2024"]
+    assert result.instruments[0].references == []
