@@ -139,3 +139,22 @@ def test_json_output_carries_the_same_content_as_to_dict() -> None:
         }
     )
     assert json.loads(result.to_json("x-1")) == {"id": "x-1", **result.to_dict()}
+
+
+def test_support_between_two_determination_days_is_flagged_as_ambiguous() -> None:
+    facts = {
+        "subject": "PNS",
+        "conduct": ["MEDSOS_UNGGAH"],
+        "date": "2023-11-08",
+        "election": "PEMILU",
+    }
+    status = next(
+        line for line in assess(facts).to_dict()["explanation"] if line["step"] == "STATUS"
+    )
+    assert "Caution" in status["en"]
+    assert "Perhatian" in status["id"]
+    later = {**facts, "date": "2023-11-20"}
+    status = next(
+        line for line in assess(later).to_dict()["explanation"] if line["step"] == "STATUS"
+    )
+    assert "Caution" not in status["en"]
