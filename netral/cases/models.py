@@ -8,10 +8,12 @@ hash-chained `CaseEvent` in the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -75,8 +77,14 @@ class StageProtected(Exception):
 
 
 class Case(models.Model):
+    # Null when the reporter gave no region: then only a national scope sees the case.
     region = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="cases", verbose_name=_("wilayah")
+        "org.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("wilayah"),
     )
     # The subject's employer; set when the employee is linked (or chosen by hand).
     agency = models.ForeignKey(
@@ -159,6 +167,7 @@ class Case(models.Model):
     )
 
     version = models.PositiveIntegerField(default=1)
+    _loaded_stage: str | None = None  # the stage as read from the database (see `save`)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
@@ -188,8 +197,15 @@ class Case(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any) -> Case:
-        instance = super().from_db(db, field_names, values)
+    def from_db(
+        cls,
+        db: str | None,
+        field_names: Collection[str],
+        values: Collection[Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Case:
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._loaded_stage = instance.__dict__.get("stage")
         return instance
 
@@ -431,3 +447,22 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.name} {self.prefix}…"
+
+
+def _open_case_for_new_report(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    """A new report gets its case after the intake's transaction commits.
+
+    A signal, because the intake must not depend on cases. `robust`: a failure here is
+    logged and never undoes the citizen's submission; the hourly sweep retries orphans.
+    """
+    if not created or kwargs.get("raw"):
+        return
+    from netral.cases.services.opening import open_case_after_commit
+
+    report_id = instance.pk
+    transaction.on_commit(lambda: open_case_after_commit(report_id), robust=True)
+
+
+post_save.connect(
+    _open_case_for_new_report, sender="intake.Report", dispatch_uid="cases_open_for_report"
+)

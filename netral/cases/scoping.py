@@ -1,0 +1,93 @@
+"""Which cases a user's roles cover, as a `Q` used inside every case query.
+
+Deny by default: only the roles listed in `ROLE_STAGE_LIMITS` see cases, each within its
+assignment's regions/agencies (or nationally when set explicitly), and some only at
+certain stages. Everything is one SQL condition with subqueries, so a caller never loads
+a case first and checks it afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+from netral.accounts.models import Role, RoleAssignment, User
+from netral.accounts.scope import Scope
+from netral.cases.models import Stage
+from netral.org.models import Agency, Region
+
+PPK_STAGES = (Stage.PPK_FOLLOW_UP, Stage.SANCTION_EXECUTED, Stage.CLOSED)
+CASE_ROLES = (Role.VERIFIER, Role.BAWASLU_ANALYST, Role.PPK_STAFF, Role.CENTRAL_SUPERVISOR)
+
+
+def role_scopes(user: User) -> dict[str, Scope]:
+    """Each case role the user holds, with its scope (three queries in all)."""
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    assignments = RoleAssignment.objects.filter(user=user, role__in=CASE_ROLES).prefetch_related(
+        "regions", "agencies"
+    )
+    return {
+        a.role: Scope(
+            a.national,
+            frozenset(r.code for r in a.regions.all()),
+            frozenset(ag.pk for ag in a.agencies.all()),
+        )
+        for a in assignments
+    }
+
+
+def _regions_under(codes: frozenset[str]) -> Q:
+    condition = Q(pk__in=[])
+    for code in codes:
+        condition |= Q(code=code) | Q(code__startswith=f"{code}.")
+    return condition
+
+
+def scope_condition(scope: Scope) -> Q:
+    """Cases whose region or agency the scope covers."""
+    if scope.national:
+        return Q()
+    condition = Q(pk__in=[])
+    if scope.region_codes:
+        regions = Region.objects.filter(_regions_under(scope.region_codes)).values("pk")
+        condition |= Q(region_id__in=regions)
+    if scope.agency_ids:
+        agencies = Agency.objects.filter(
+            Q(pk__in=scope.agency_ids) | Q(parent_id__in=scope.agency_ids)
+        ).values("pk")
+        condition |= Q(agency_id__in=agencies)
+    return condition
+
+
+def _role_limit(role: str) -> Q:
+    if role == Role.BAWASLU_ANALYST:
+        return ~Q(election="")
+    if role == Role.PPK_STAFF:
+        return Q(stage__in=PPK_STAGES)
+    return Q()
+
+
+def cases_condition(scopes: dict[str, Scope], roles: Iterable[str] | None = None) -> Q | None:
+    """The OR of the given roles' conditions; None when no role applies (see nothing)."""
+    wanted = set(scopes) if roles is None else set(scopes) & set(roles)
+    condition: Q | None = None
+    for role in sorted(wanted):
+        scope = scopes[role]
+        if scope.empty:
+            continue
+        part = scope_condition(scope) & _role_limit(role)
+        condition = part if condition is None else condition | part
+    return condition
+
+
+def agency_condition(scope: Scope) -> Q:
+    """Agencies the scope covers (for checks on an agency rather than a case)."""
+    if scope.national:
+        return Q()
+    condition = Q(pk__in=scope.agency_ids) | Q(parent_id__in=scope.agency_ids)
+    if scope.region_codes:
+        regions = Region.objects.filter(_regions_under(scope.region_codes)).values("pk")
+        condition |= Q(region_id__in=regions)
+    return condition

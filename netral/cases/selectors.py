@@ -1,0 +1,381 @@
+"""Reads. Every case query is filtered by the actor's jurisdiction inside the SQL itself."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce
+from rapidfuzz import fuzz
+
+from netral.accounts.models import User
+from netral.api.errors import NotFound
+from netral.cases import machine
+from netral.cases.deadlines import local_today
+from netral.cases.models import (
+    OPEN_STAGES,
+    Case,
+    CaseEvent,
+    CaseReport,
+    FollowUpKind,
+    Recommendation,
+    SavedSearch,
+)
+from netral.cases.scoping import cases_condition, role_scopes
+from netral.intake.models import Report
+from netral.org.models import Employee
+
+ORDERINGS: dict[str, tuple[Combinable | str, ...]] = {
+    "due_date": (F("due_date").asc(nulls_last=True), "pk"),
+    "-due_date": (F("due_date").desc(nulls_last=True), "-pk"),
+    "created_at": ("created_at", "pk"),
+    "-created_at": ("-created_at", "-pk"),
+    "-updated_at": ("-updated_at", "-pk"),
+}
+
+
+def cases_visible_to(*, actor: User) -> QuerySet[Case]:
+    condition = cases_condition(role_scopes(actor))
+    if condition is None:
+        return Case.objects.none()
+    return Case.objects.filter(condition)
+
+
+def case_for_actor(*, actor: User, pk: int) -> Case:
+    found = (
+        cases_visible_to(actor=actor)
+        .select_related("region", "agency", "employee", "assigned_to", "locked_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    region: str | None = None  # a region code; covers the regions below it
+    agency: int | None = None
+    code: str | None = None  # confirmed, or suggested by triage on one of its reports
+    stage: str | None = None
+    due_before: datetime.date | None = None
+    due_after: datetime.date | None = None
+    election: str | None = None  # "PEMILU", "PILKADA" or "NONE"
+    overdue: bool | None = None
+    assigned: str = ""  # "me", "none", or a user id
+    q: str = ""
+    open_only: bool = True
+    ordering: str = "due_date"
+
+
+def _json_has(field_name: str, code: str) -> Q:
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field_name}__contains": [code]})
+    return Q(**{f"{field_name}__icontains": f'"{code}"'})  # SQLite: text match on the JSON
+
+
+def _assigned(value: str, actor: User) -> Q:
+    if value == "me":
+        return Q(assigned_to=actor)
+    if value == "none":
+        return Q(assigned_to__isnull=True)
+    return Q(assigned_to_id=int(value)) if value.isdigit() else Q()
+
+
+def _filters(f: QueueFilters, actor: User) -> Q:
+    q = Q(stage__in=OPEN_STAGES) if f.open_only and not f.stage else Q()
+    if f.region:
+        q &= Q(region__code=f.region) | Q(region__code__startswith=f"{f.region}.")
+    if f.agency:
+        q &= Q(agency_id=f.agency)
+    if f.stage:
+        q &= Q(stage=f.stage)
+    if f.due_before:
+        q &= Q(due_date__lte=f.due_before)
+    if f.due_after:
+        q &= Q(due_date__gte=f.due_after)
+    if f.election:
+        q &= Q(election="" if f.election == "NONE" else f.election)
+    if f.overdue is not None:
+        q &= Q(overdue=f.overdue)
+    if f.code:
+        suggested = CaseReport.objects.filter(_json_has("report__suggested_codes", f.code))
+        q &= _json_has("confirmed_codes", f.code) | Q(pk__in=suggested.values("case_id"))
+    if f.q:
+        text = f.q.strip()
+        q &= (
+            Q(subject_name__icontains=text)
+            | Q(employee__name__icontains=text)
+            | Q(employee__nip=text)
+        )
+    return q & _assigned(f.assigned, actor)
+
+
+def case_queue(*, actor: User, filters: QueueFilters | None = None) -> QuerySet[Case]:
+    """The queue: filtered, ordered, related rows joined; slice it for a page.
+
+    A page costs a constant number of queries: the scope lookup (3), the page (1) and the
+    reports prefetch (1), whatever the number of rows.
+    """
+    f = filters or QueueFilters()
+    report_count = (
+        CaseReport.objects.filter(case_id=OuterRef("pk"))
+        .order_by()
+        .values("case_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        cases_visible_to(actor=actor)
+        .filter(_filters(f, actor))
+        .select_related("region", "agency", "employee", "assigned_to", "locked_by")
+        .annotate(report_count=Coalesce(Subquery(report_count), 0))
+        .prefetch_related(
+            Prefetch(
+                "links",
+                queryset=CaseReport.objects.select_related("report").only(
+                    "case_id",
+                    "report__id",
+                    "report__receipt",
+                    "report__suggested_codes",
+                    "report__triage",
+                    "report__created_at",
+                ),
+            )
+        )
+        .order_by(*ORDERINGS.get(f.ordering, ORDERINGS["due_date"]))
+    )
+
+
+def case_events(*, case: Case) -> QuerySet[CaseEvent]:
+    return CaseEvent.objects.filter(case=case).select_related("actor").order_by("seq")
+
+
+def case_reports(*, case: Case) -> QuerySet[Report]:
+    return (
+        Report.objects.filter(case_link__case=case)
+        .prefetch_related("evidence")
+        .order_by("created_at")
+    )
+
+
+@dataclass(frozen=True)
+class AvailableTransition:
+    name: str
+    label: str
+    target: str
+    allowed: bool  # the actor may fire it here (role and scope)
+    failing: list[dict[str, str]] = field(default_factory=list)
+    reason_required: bool = False
+    service_only: bool = False
+
+
+def available_transitions(*, case: Case, actor: User) -> list[AvailableTransition]:
+    """The actions from the case's stage the actor holds a role for, with failing checks."""
+    scopes = role_scopes(actor)
+    out = []
+    for t in machine.transitions_from(case.stage):
+        condition = cases_condition(scopes, t.roles)
+        if condition is None or not Case.objects.filter(condition, pk=case.pk).exists():
+            continue
+        failing = [f for f in machine.failed_conditions(t, case, {}) if f["condition"] != "reason"]
+        out.append(
+            AvailableTransition(
+                t.name,
+                str(t.label),
+                t.target,
+                allowed=True,
+                failing=failing,
+                reason_required=t.reason_required,
+                service_only=t.service_only,
+            )
+        )
+    return out
+
+
+def roster_for_case(*, case: Case) -> QuerySet[Employee]:
+    """Where a case's subject may be looked up: agencies of its province, and central ones."""
+    if case.region_id is None:
+        return Employee.objects.all()
+    province = case.region.code.split(".", 1)[0] if case.region else ""
+    return Employee.objects.filter(
+        Q(agency__region__code=province)
+        | Q(agency__region__code__startswith=f"{province}.")
+        | Q(agency__region__isnull=True)
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    employee: Employee
+    score: float  # 0..100
+    reasons: list[str]
+
+
+def _name_prefilter(name: str) -> Q:
+    tokens = [t for t in name.split() if len(t) >= 3]
+    condition = Q(pk__in=[])
+    for token in tokens:
+        condition |= Q(name__icontains=token[:4])
+    return condition if tokens else Q()
+
+
+def employee_candidates(
+    *,
+    case: Case,
+    actor: User,
+    name: str = "",
+    position: str = "",
+    agency: str = "",
+    limit: int = 10,
+) -> list[Candidate]:
+    """Fuzzy roster search from what the reports said (defaults: the case's subject fields)."""
+    if not cases_visible_to(actor=actor).filter(pk=case.pk).exists():
+        raise NotFound()
+    name = name or case.subject_name
+    position = position or case.subject_position
+    agency = agency or case.subject_agency_name
+    pool = (
+        roster_for_case(case=case)
+        .filter(_name_prefilter(name))
+        .select_related("agency", "agency__region")[:2000]
+    )
+    scored = []
+    for employee in pool:
+        parts = {
+            "nama": fuzz.WRatio(name, employee.name) if name else 0.0,
+            "jabatan": fuzz.token_set_ratio(position, employee.position) if position else 0.0,
+            "instansi": fuzz.token_set_ratio(agency, employee.agency.name) if agency else 0.0,
+        }
+        weights = {"nama": 0.6, "jabatan": 0.25, "instansi": 0.15}
+        score = sum(parts[k] * weights[k] for k in parts)
+        reasons = [k for k, v in parts.items() if v >= 80]
+        scored.append(Candidate(employee, round(score, 1), reasons))
+    scored.sort(key=lambda c: (-c.score, c.employee.name))
+    return scored[:limit]
+
+
+@dataclass(frozen=True)
+class DuplicateSuggestion:
+    case: Case
+    score: float  # 0..100
+    reasons: list[str]
+
+
+def _text_of(case: Case) -> str:
+    return " ".join(link.report.text for link in case.links.all())
+
+
+def case_duplicates(*, case: Case, actor: User, limit: int = 10) -> list[DuplicateSuggestion]:
+    """Open cases likely about the same person and incident (same person, text, dates)."""
+    same = Q(employee_id=case.employee_id) if case.employee_id else Q(region_id=case.region_id)
+    pool = (
+        cases_visible_to(actor=actor)
+        .filter(same, stage__in=machine.OPEN_WORK)
+        .exclude(pk=case.pk)
+        .select_related("employee")
+        .prefetch_related(Prefetch("links", queryset=CaseReport.objects.select_related("report")))
+        .order_by("-created_at")[:200]
+    )
+    mine = _text_of(case)
+    out = []
+    for other in pool:
+        reasons, score = [], 0.0
+        if case.employee_id and other.employee_id == case.employee_id:
+            reasons.append("orang yang sama")
+            score += 50
+        elif fuzz.token_set_ratio(case.subject_name, other.subject_name) >= 85:
+            reasons.append("nama terlapor mirip")
+            score += 30
+        similarity = fuzz.token_set_ratio(mine, _text_of(other))
+        if similarity >= 60:
+            reasons.append("isi laporan mirip")
+        score += similarity * 0.35
+        if case.incident_date and other.incident_date:
+            days = abs((case.incident_date - other.incident_date).days)
+            if days <= 7:
+                reasons.append("tanggal kejadian berdekatan")
+                score += 15
+        if score >= 50:
+            out.append(DuplicateSuggestion(other, round(min(score, 100), 1), reasons))
+    out.sort(key=lambda d: -d.score)
+    return out[:limit]
+
+
+def saved_searches(*, owner: User) -> QuerySet[SavedSearch]:
+    return SavedSearch.objects.filter(owner=owner)
+
+
+def lock_holder(*, case: Case, at: datetime.datetime | None = None) -> User | None:
+    from django.utils import timezone
+
+    now = at or timezone.now()
+    if case.locked_by_id and case.locked_until and case.locked_until > now:
+        return case.locked_by
+    return None
+
+
+@dataclass(frozen=True)
+class AgencyCompliance:
+    agency_id: int | None
+    agency_name: str
+    recommendations: int
+    on_time: int
+    late: int
+    pending: int
+    overdue: int
+    blocked: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share of recommendations acted on by their deadline."""
+        return self.on_time / self.recommendations if self.recommendations else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "rate": self.rate}
+
+
+def ppk_compliance(*, actor: User) -> list[AgencyCompliance]:
+    """Per agency: recommendations, acted on time, late, pending, overdue, data blocked."""
+    today = local_today()
+    rows = (
+        Recommendation.objects.filter(case__in=cases_visible_to(actor=actor).values("pk"))
+        .values("case__agency_id", "case__agency__name")
+        .annotate(
+            recommendations=Count("pk", distinct=True),
+            on_time=Count("pk", filter=Q(decision__on_time=True), distinct=True),
+            late=Count("pk", filter=Q(decision__on_time=False), distinct=True),
+            pending=Count(
+                "pk",
+                filter=Q(decision__isnull=True) & ~Q(ppk_due_date__lt=today),
+                distinct=True,
+            ),
+            overdue=Count(
+                "pk", filter=Q(decision__isnull=True, ppk_due_date__lt=today), distinct=True
+            ),
+            blocked=Count(
+                "pk",
+                filter=Q(case__follow_ups__kind=FollowUpKind.DATA_BLOCKING),
+                distinct=True,
+            ),
+        )
+        .order_by("case__agency__name")
+    )
+    return [
+        AgencyCompliance(
+            r["case__agency_id"],
+            r["case__agency__name"] or "",
+            r["recommendations"],
+            r["on_time"],
+            r["late"],
+            r["pending"],
+            r["overdue"],
+            r["blocked"],
+        )
+        for r in rows
+    ]
