@@ -13,6 +13,7 @@ from netral.documents.model import NATIONAL, Region, Span
 from netral.documents.offices import Office
 
 _YEAR_IN_NUMBER = re.compile(r"(?:(?i:tahun)\s+|/)((?:19|20)\d{2})(?!\d)")
+_THROUGH = re.compile(r"\s*,?\s*(?i:melalui|lewat)\s+")
 _ISSUING_VERB_REACH = 40  # characters between an office and "menerbitkan"
 
 
@@ -48,6 +49,9 @@ def _office_before(context: Context, mention: Mention) -> Office | None:
     earlier = [m.end for m in context.mentions if m.end <= mention.start]
     floor = max([sentence_start, *earlier])
     before = [o for o in context.offices if floor <= o.start and o.end <= mention.start]
+    # "Pemkot X melalui BKPSDM menerbitkan ...": the office acting through another issues.
+    while len(before) > 1 and _THROUGH.fullmatch(context.text, before[-2].end, before[-1].start):
+        before.pop()
     return before[-1] if before else None
 
 

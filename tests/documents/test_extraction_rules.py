@@ -126,3 +126,11 @@ def test_a_pledge_read_on_a_day_is_an_instrument_known_by_its_date() -> None:
     assert (pledge.type, pledge.number, pledge.date) == ("IKRAR", None, dt.date(2023, 11, 6))
     assert pledge.region is not None
     assert pledge.region.name == "Kabupaten Bogor"
+
+
+def test_an_office_acting_through_its_agency_is_the_issuer() -> None:
+    result = extract_text(
+        "Pemerintah Kota Tangerang Selatan melalui BKPSDM menerbitkan SE Nomor 800.1.6/2971/BKPSDM"
+        " tertanggal 19 Oktober 2023."
+    )
+    assert result.instruments[0].issuer == "Pemerintah Kota Tangerang Selatan"
