@@ -69,36 +69,36 @@ def _lexicon() -> _Lexicon:
 
 
 def find_offices(text: str) -> list[Office]:
-    """Every office named in `text`, with its acting prefix and place when given."""
+    """Every office named in `text`, with its acting prefix and place when given; a bare
+    acting title ("Pjs menerbitkan") is an office with no name."""
     lexicon = _lexicon()
     prefixes = {match.end: match for match in lexicon.prefixes.finditer(text)}
-    offices, used_prefixes = [], set()
-    for title in lexicon.titles.finditer(text):
-        if _inside_code(text, title.start, title.end) or _NOT_ISSUER_BEFORE.search(
-            text, max(0, title.start - 15), title.start
-        ):
-            continue
-        prefix = _prefix_before(text, title.start, prefixes)
-        level = lexicon.levels[title.label]
-        region = NATIONAL if level == "NATIONAL" else None
-        place = None if region else place_at(text, title.end, level)
-        start = prefix.start if prefix else title.start
-        if prefix:
-            used_prefixes.add(prefix.end)
-        offices.append(
-            Office(
-                title.label,
-                level,
-                _prefix_label(prefix),
-                place.region if place else region,
-                start,
-                place.end if place else title.end,
-            )
-        )
-    for end, prefix in prefixes.items():
-        if end not in used_prefixes:
-            offices.append(Office(None, None, prefix.label, None, prefix.start, prefix.end))
+    offices = [
+        _office(text, title, prefixes, lexicon.levels[title.label])
+        for title in lexicon.titles.finditer(text)
+        if not _inside_code(text, title.start, title.end)
+        and not _NOT_ISSUER_BEFORE.search(text, max(0, title.start - 15), title.start)
+    ]
+    used = {office.start for office in offices}
+    offices += [
+        Office(None, None, prefix.label, None, prefix.start, prefix.end)
+        for prefix in prefixes.values()
+        if prefix.start not in used
+    ]
     return _outermost(sorted(offices, key=lambda office: office.start))
+
+
+def _office(
+    text: str, title: PhraseMatch, prefixes: dict[int, PhraseMatch], level: str | None
+) -> Office:
+    prefix = _prefix_before(text, title.start, prefixes)
+    start = prefix.start if prefix else title.start
+    label = prefix.label if prefix else None
+    if level == "NATIONAL":
+        return Office(title.label, level, label, NATIONAL, start, title.end)
+    place = place_at(text, title.end, level)
+    region, end = (place.region, place.end) if place else (None, title.end)
+    return Office(title.label, level, label, region, start, end)
 
 
 def _outermost(offices: list[Office]) -> list[Office]:
@@ -122,7 +122,3 @@ def _inside_code(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return before in "/-." or after in "/-"
-
-
-def _prefix_label(prefix: PhraseMatch | None) -> str | None:
-    return prefix.label if prefix else None

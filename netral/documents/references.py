@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from netral.documents.loader import check_fields, load_data
 from netral.documents.model import Reference
@@ -74,38 +75,36 @@ def _date(value: object) -> dt.date | None:
 @cache
 def catalogue() -> _Catalogue:
     data = load_data("references.yaml")
-    known: dict[str, Known] = {}
-    aliases: dict[str, list[str]] = {}
-    for rule, entry in data["instruments"].items():
-        check_fields(
-            f"references.yaml instruments.{rule}",
-            entry,
-            ("title", "source", "confirmed"),
-            ("from", "until", "aliases"),
-        )
-        known[rule] = Known(rule, _date(entry.get("from")), _date(entry.get("until")))
-        for alias in entry.get("aliases", []):
-            aliases.setdefault(alias, []).append(rule)
+    known, grouped = _known_rules(data["instruments"])
     families = []
     by_mention: dict[tuple[str, str | None], tuple[str, bool]] = {}
     for index, entry in enumerate(data["families"]):
-        check_fields(
-            f"references.yaml families[{index}]",
-            entry,
-            ("template", "words"),
-            ("year_only", "mention_type", "issuer"),
-        )
+        check_fields(f"references.yaml families[{index}]", entry, ("template", "words"),
+                     ("year_only", "mention_type", "issuer"))  # fmt: skip
+        year_only = bool(entry.get("year_only"))
         if "mention_type" in entry:
-            key = (entry["mention_type"], entry.get("issuer"))
-            by_mention[key] = (entry["template"], bool(entry.get("year_only")))
+            by_mention[entry["mention_type"], entry.get("issuer")] = (entry["template"], year_only)
         words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in entry["words"])
         regex = re.compile(rf"(?<!\w)(?i:{words})(?!\w){_NUMBER_YEAR}")
-        families.append((regex, entry["template"], bool(entry.get("year_only"))))
-    # An alias may name several rules; the label joins them and `resolve` picks by date.
+        families.append((regex, entry["template"], year_only))
+    return _Catalogue(known, families, PhraseMatcher(grouped), by_mention)
+
+
+def _known_rules(entries: dict[str, Any]) -> tuple[dict[str, Known], dict[str, list[str]]]:
+    """The listed rules, and their aliases grouped by the rules they may name: an alias of
+    several rules ("UU ASN") gets the label "UU-5-2014|UU-20-2023" and `resolve` picks."""
+    known: dict[str, Known] = {}
+    aliases: dict[str, list[str]] = {}
+    for rule, entry in entries.items():
+        check_fields(f"references.yaml instruments.{rule}", entry,
+                     ("title", "source", "confirmed"), ("from", "until", "aliases"))  # fmt: skip
+        known[rule] = Known(rule, _date(entry.get("from")), _date(entry.get("until")))
+        for alias in entry.get("aliases", []):
+            aliases.setdefault(alias, []).append(rule)
     grouped: dict[str, list[str]] = {}
     for alias, rules in aliases.items():
         grouped.setdefault("|".join(rules), []).append(alias)
-    return _Catalogue(known, families, PhraseMatcher(grouped), by_mention)
+    return known, grouped
 
 
 def rule_id(template: str, number: str | None, year: str | int | None) -> str | None:
