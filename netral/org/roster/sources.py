@@ -132,19 +132,21 @@ class CsvRows:
 def _open_xlsx(path: Path) -> Iterator[XlsxRows]:
     from openpyxl import load_workbook  # only XLSX imports pay for openpyxl
 
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it ignores; they do not matter here.
-            warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise RosterFileError(
-            "not_xlsx", f"{path.name} is a ZIP file but not a readable XLSX workbook ({error})"
-        ) from None
-    try:
-        yield XlsxRows(path, book.active)
-    finally:
-        book.close()
+    # A file object, not the path: openpyxl would otherwise judge the file by its suffix.
+    with path.open("rb") as handle:
+        try:
+            with warnings.catch_warnings():
+                # openpyxl warns about styles and extensions it ignores; they do not matter.
+                warnings.simplefilter("ignore")
+                book = load_workbook(handle, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise RosterFileError(
+                "not_xlsx", f"{path.name} is a ZIP file but not a readable XLSX workbook ({error})"
+            ) from None
+        try:
+            yield XlsxRows(path, book.active)
+        finally:
+            book.close()
 
 
 def _cell_text(value: Any) -> str:

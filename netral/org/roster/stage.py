@@ -128,8 +128,8 @@ class SqliteStage(Stage):
     def upsert(self, now: datetime) -> tuple[int, int]:
         nip = self.connection.ops.quote_name(_column("nip"))
         self.cursor.execute(
-            f"SELECT count(*) FROM {self.table} s JOIN {self.target} e ON e.{nip} = s.nip "  # noqa: S608
-            f"WHERE s.{UNIQUE_AND_OK.format(table=self.table)}"
+            f"SELECT count(*) FROM {self.target} WHERE {nip} IN "  # noqa: S608 - names are ours
+            f"(SELECT nip FROM {self.table} WHERE {UNIQUE_AND_OK.format(table=self.table)})"
         )
         updated = int(self.cursor.fetchone()[0])
         self.cursor.execute(self._upsert_sql(), [now])
