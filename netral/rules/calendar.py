@@ -17,14 +17,14 @@ SATURDAY = 5
 
 def _days_off(catalogue: Catalogue, year: int) -> frozenset[datetime.date]:
     key = ("days_off", year)
-    cached = catalogue.cache.get(key)
+    cached = catalogue.derived.get(key)
     if cached is None:
         data = catalogue.calendar.get(year)
         if data is None:
             known = ", ".join(str(y) for y in sorted(catalogue.calendar)) or "none"
             raise RulesError(f"no holiday data for {year} (years with data: {known})")
         cached = frozenset(day.date for day in data.days)
-        catalogue.cache[key] = cached
+        catalogue.derived[key] = cached
     assert isinstance(cached, frozenset)  # noqa: S101 - narrows the cache's value type
     return cached
 

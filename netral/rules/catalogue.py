@@ -46,7 +46,9 @@ class Catalogue:
     deadlines: tuple[DeadlineRule, ...]
     bodies: tuple[BodyPeriod, ...]
     calendar: dict[int, CalendarYear]
-    # Derived lookups, filled on first use by the engine and the calendar.
+    # Structural indexes built on first use (engine, calendar); kept for the catalogue's life.
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    # Outcomes the engine may evict and rebuild at any time.
     cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def provision(self, provision_id: str) -> Provision:

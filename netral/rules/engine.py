@@ -13,6 +13,7 @@ import datetime
 import json
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TypeVar
 
 from netral.rules import explain
@@ -20,7 +21,7 @@ from netral.rules.catalogue import Catalogue
 from netral.rules.context import Context, derive_context
 from netral.rules.errors import RulesError
 from netral.rules.facts import Facts, parse_facts
-from netral.rules.model import TRACKS, Conditions, Provision, Ref
+from netral.rules.model import TRACKS, Conditions, Period, Provision, Ref
 from netral.rules.result import Assessment, Finding, Outcome, Part, TrackResult
 from netral.rules.trace import TraceLine
 
@@ -39,28 +40,65 @@ def _index(catalogue: Catalogue) -> dict[tuple[str, str], list[Provision]]:
     return dict(index)
 
 
-def _boundaries(catalogue: Catalogue) -> list[datetime.date]:
-    """Every date on which some rule, instrument, body or timetable stage starts or stops."""
-    periods = [p.effective for p in catalogue.provisions]
-    periods += [e.effective for e in catalogue.exceptions]
-    periods += [b.effective for b in catalogue.bridges]
-    periods += [i.in_force for i in catalogue.instruments.values()]
-    periods += [b.effective for b in catalogue.bodies]
-    periods += [c.window for c in catalogue.cycles] + [c.campaign for c in catalogue.cycles]
+def _edges(periods: list[Period]) -> set[datetime.date]:
     days = {p.start for p in periods}
-    days |= {p.end + datetime.timedelta(days=1) for p in periods if p.end is not None}
-    days |= {date for c in catalogue.cycles for _, date in c.determinations}
-    return sorted(days)
+    return days | {p.end + datetime.timedelta(days=1) for p in periods if p.end is not None}
 
 
-def _lookups(
-    catalogue: Catalogue,
-) -> tuple[dict[tuple[str, str], list[Provision]], list[datetime.date]]:
-    cached = catalogue.cache.get("engine")
-    if cached is None:
-        cached = (_index(catalogue), _boundaries(catalogue))
-        catalogue.cache["engine"] = cached
-    return cached  # type: ignore[return-value]
+def _election_edges(catalogue: Catalogue, election: str) -> set[datetime.date]:
+    """Dates on which the candidate status or the campaign period can change."""
+    cycles = [c for c in catalogue.cycles if c.election == election]
+    days = _edges([c.window for c in cycles] + [c.campaign for c in cycles])
+    return days | {date for c in cycles for _, date in c.determinations}
+
+
+def _pair_edges(catalogue: Catalogue, provisions: list[Provision]) -> set[datetime.date]:
+    """Dates on which anything a conduct's answer depends on can change."""
+    periods = [p.effective for p in provisions]
+    periods += [e.effective for e in catalogue.exceptions]
+    periods += [b.effective for b in catalogue.bridges] + [b.effective for b in catalogue.bodies]
+    cited = {ref.instrument for p in provisions for ref in p.basis}
+    cited |= {ref.instrument for b in catalogue.bridges for ref in b.add_basis}
+    periods += [catalogue.instruments[name].in_force for name in cited]
+    return _edges(periods)
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    """Structural indexes of a catalogue, built once (never evicted with the outcome cache).
+
+    Outcomes are cached per *segment*: the stretch between two consecutive dates on which
+    something they depend on changes. Fewer edges per key means fewer distinct entries.
+    """
+
+    index: dict[tuple[str, str], list[Provision]]
+    head_edges: dict[str, list[datetime.date]]
+    pair_edges: dict[tuple[str, str, str], list[datetime.date]]
+
+
+def _build_lookups(catalogue: Catalogue) -> _Lookups:
+    index = _index(catalogue)
+    elections = list(catalogue.vocabulary.elections)
+    head = {e: sorted(_election_edges(catalogue, e)) for e in elections}
+    pairs = {
+        (conduct, subject, election): sorted(
+            _pair_edges(catalogue, index.get((conduct, subject), []))
+            | _election_edges(catalogue, election)
+        )
+        for conduct in catalogue.vocabulary.conduct
+        for subject in catalogue.vocabulary.subjects
+        for election in elections
+    }
+    return _Lookups(index, head, pairs)
+
+
+def _lookups(catalogue: Catalogue) -> _Lookups:
+    found = catalogue.derived.get("engine")
+    if found is None:
+        found = _build_lookups(catalogue)
+        catalogue.derived["engine"] = found
+    assert isinstance(found, _Lookups)  # noqa: S101 - narrows the stored type for mypy
+    return found
 
 
 def _view(facts: Facts, context: Context, conduct: str) -> dict[str, object]:
@@ -214,30 +252,35 @@ def _conduct_part(
     catalogue: Catalogue, facts: Facts, context: Context, conduct: str, key: tuple[object, ...]
 ) -> Part:
     def make() -> Part:
-        candidates = _lookups(catalogue)[0].get((conduct, facts.subject), [])
+        candidates = _lookups(catalogue).index.get((conduct, facts.subject), [])
         return _Run(catalogue, facts, context).conduct(conduct, candidates)
 
     return _remember(catalogue, key, make)
 
 
 def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
-    _, boundaries = _lookups(catalogue)
-    segment = bisect.bisect_right(boundaries, facts.date)
-    state = (facts.election, facts.candidate_status, segment)
-    context, head = _remember(catalogue, ("head", *state), lambda: _head(catalogue, facts))
+    lookups = _lookups(catalogue)
+    day = facts.date
+    head_segment = bisect.bisect_right(lookups.head_edges[facts.election], day)
+    state = (facts.election, facts.candidate_status)
+    context, head = _remember(
+        catalogue, ("head", *state, head_segment), lambda: _head(catalogue, facts)
+    )
     parts = [head]
     flags = (facts.subject, facts.on_leave, facts.passive_attendance)
     cache = catalogue.cache
     for conduct in facts.conduct:
-        key = ("conduct", conduct, *flags, *state)
+        edges = lookups.pair_edges[conduct, facts.subject, facts.election]
+        key = ("conduct", conduct, *flags, *state, bisect.bisect_right(edges, day))
         part = cache.get(key)  # the common case, looked up inline: this loop is the hot path
         if part is None:
             part = _conduct_part(catalogue, facts, context, conduct, key)
         parts.append(part)  # type: ignore[arg-type]
     if any(part.needs_body for part in parts):
-        body = catalogue.body_on(facts.date)
+        body = catalogue.body_on(day)
+        name = body.body if body else None
         parts.append(
-            _remember(catalogue, ("body", segment), lambda: Part(None, (explain.body_line(body),)))
+            _remember(catalogue, ("body", name), lambda: Part(None, (explain.body_line(body),)))
         )
     return Assessment(
         facts, Outcome(tuple(parts)), catalogue.version, _facts_json(catalogue, facts)
