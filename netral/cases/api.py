@@ -151,12 +151,14 @@ def case_list(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, Any]:
     params = query.dict()
     limit = max(1, min(params.pop("limit"), MAX_LIMIT))
     offset = max(0, params.pop("offset"))
-    queryset = selectors.case_queue(
-        actor=_actor(request), filters=selectors.QueueFilters(**params)
-    )
+    queryset = selectors.case_queue(actor=_actor(request), filters=selectors.QueueFilters(**params))
     page = list(queryset[offset : offset + limit])
     items = [
-        {**CaseOut.of(c), "report_count": c.report_count, "suggested_codes": _suggested(c)}
+        {
+            **CaseOut.of(c),
+            "report_count": getattr(c, "report_count", 0),
+            "suggested_codes": _suggested(c),
+        }
         for c in page
     ]
     return {"count": queryset.count(), "limit": limit, "offset": offset, "items": items}
@@ -185,7 +187,9 @@ def _detail(case: Case, actor: User) -> dict[str, Any]:
         "deadline_rule": case.deadline_rule,
         "reports": [link.report.receipt for link in case.links.select_related("report")],
         "events": [_event(e) for e in selectors.case_events(case=case)],
-        "transitions": [t.__dict__ for t in selectors.available_transitions(case=case, actor=actor)],
+        "transitions": [
+            t.__dict__ for t in selectors.available_transitions(case=case, actor=actor)
+        ],
         "recommendation": None
         if rec is None
         else {
@@ -431,4 +435,8 @@ def audit_summary(request: HttpRequest) -> dict[str, Any]:
     if supervisor is None or not supervisor.national:
         raise Forbidden()
     result = verify_chains()
-    return {**result.summary(), "intact": result.intact, "first_breaks": [b.to_dict() for b in result.breaks[:20]]}
+    return {
+        **result.summary(),
+        "intact": result.intact,
+        "first_breaks": [b.to_dict() for b in result.breaks[:20]],
+    }
