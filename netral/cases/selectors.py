@@ -21,6 +21,7 @@ from netral.cases.models import (
     Case,
     CaseEvent,
     CaseReport,
+    Escalation,
     FollowUpKind,
     Recommendation,
     SavedSearch,
@@ -305,6 +306,14 @@ def case_duplicates(*, case: Case, actor: User, limit: int = 10) -> list[Duplica
             out.append(DuplicateSuggestion(other, round(min(score, 100), 1), reasons))
     out.sort(key=lambda d: -d.score)
     return out[:limit]
+
+
+def escalations_for(*, actor: User, open_only: bool = True) -> QuerySet[Escalation]:
+    """Escalations on cases the actor sees, newest first (the supervisor's inbox)."""
+    rows = Escalation.objects.filter(case__in=cases_visible_to(actor=actor).values("pk"))
+    if open_only:
+        rows = rows.filter(resolved_at__isnull=True, case__stage__in=OPEN_STAGES)
+    return rows.select_related("case", "case__region", "case__agency").order_by("-created_at")
 
 
 def saved_searches(*, owner: User) -> QuerySet[SavedSearch]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django_q.models import Schedule
 
-from netral.cases import services
+from netral.cases import selectors, services
 from netral.cases.models import CaseEvent, Escalation, EscalationKind, PpkConflict, Stage
 from netral.cases.tasks import sweep_deadlines
 from tests.cases.conftest import World, fresh, make_report, new_case, signed
@@ -84,3 +84,24 @@ def test_a_submitted_report_opens_its_case_after_the_commit(
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         report = make_report()
     assert report.case_link.case.links.count() == 1
+
+
+def test_the_supervisor_sees_escalations_and_a_verifier_elsewhere_does_not(world: World) -> None:
+    case = new_case(created_at=datetime.datetime(2024, 12, 20, 10, 0, tzinfo=WIB))
+    sweep_deadlines(now="2024-12-30T08:00:00+07:00")
+    assert [e.case for e in selectors.escalations_for(actor=world.supervisor)] == [case]
+    assert not selectors.escalations_for(actor=world.verifier_kebumen).exists()
+
+
+def test_a_conflict_flagged_on_the_case_alone_is_escalated_too(world: World) -> None:
+    case = signed(world, new_case())
+    assert sweep_deadlines()["ppk_conflicted"] == 0
+    services.case_ppk_conflict_flag(
+        case=case,
+        actor=world.supervisor,
+        conflicted=True,
+        reason="Bupati adalah calon petahana.",
+        expected_version=case.version,
+    )
+    assert sweep_deadlines()["ppk_conflicted"] == 1
+    assert Escalation.objects.get(case=case).kind == EscalationKind.PPK_CONFLICTED

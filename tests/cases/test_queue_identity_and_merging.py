@@ -152,3 +152,16 @@ def test_a_case_cannot_be_merged_into_itself(world: World) -> None:
             reason="x",
             expected_versions=(case.version, case.version),
         )
+
+
+def test_bulk_merge_absorbs_every_selected_case_into_the_target(world: World) -> None:
+    target, one, two = new_case(), new_case(), new_case()
+    result = services.cases_bulk_merge(
+        target_id=target.pk,
+        case_ids=[one.pk, two.pk, target.pk],
+        actor=world.verifier,
+        reason="Sama.",
+    )
+    assert sorted(result.done) == sorted([one.pk, two.pk])
+    assert fresh(target).links.count() == 3
+    assert {fresh(one).stage, fresh(two).stage} == {Stage.MERGED}

@@ -9,6 +9,7 @@ from netral.cases.services.errors import (
     TransitionRefused,
 )
 from netral.cases.services.follow_up import (
+    case_ppk_conflict_flag,
     data_blocking_request,
     ppk_conflict_declare,
     ppk_warning_issue,
@@ -54,6 +55,7 @@ __all__ = [
     "case_lock",
     "case_merge",
     "case_open_for_report",
+    "case_ppk_conflict_flag",
     "case_subject_link",
     "case_subject_not_found",
     "case_transition",

@@ -20,7 +20,7 @@ from netral.cases.models import (
 )
 from netral.cases.scoping import agency_condition, role_scopes
 from netral.cases.services.errors import ConditionsFailed, Forbidden, Invalid, TransitionRefused
-from netral.cases.services.events import case_touch, event_append
+from netral.cases.services.events import case_touch, event_append, reload
 from netral.cases.services.transitions import lock_visible, require_role, require_version, run_named
 from netral.org.models import Agency
 
@@ -128,3 +128,26 @@ def ppk_conflict_declare(*, agency: Agency, actor: User, reason: str) -> PpkConf
     if not reason.strip():
         raise Invalid(_("Alasan wajib diisi."))
     return PpkConflict.objects.create(agency=agency, reason=reason.strip(), declared_by=actor)
+
+
+def case_ppk_conflict_flag(
+    *, case: Case, actor: User, conflicted: bool, reason: str, expected_version: int
+) -> Case:
+    """Flag (or clear) a conflicted PPK on one case; the sweep escalates flagged cases."""
+    if not reason.strip():
+        raise Invalid(_("Alasan wajib diisi."))
+    with transaction.atomic():
+        locked = lock_visible(case.pk, actor)
+        require_version(locked, expected_version)
+        require_role(locked, actor, (Role.CENTRAL_SUPERVISOR,))
+        if not locked.is_open:
+            raise TransitionRefused(detail={"stage": locked.stage})
+        case_touch(locked, ppk_conflicted=conflicted)
+        event_append(
+            case=locked,
+            action="ppk_conflict_flag",
+            actor=actor,
+            reason=reason.strip(),
+            payload={"conflicted": conflicted},
+        )
+        return reload(locked)
