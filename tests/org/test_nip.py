@@ -83,3 +83,21 @@ def test_the_nip_module_imports_with_django_blocked() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@given(
+    st.integers(1930, 2030),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(1930, 2030),
+    st.integers(0, 13),
+    st.sampled_from("0123"),
+    st.integers(0, 999),
+)
+def test_the_fast_check_and_the_explained_check_agree(
+    year: int, month: int, day: int, appointed: int, appointed_month: int, sex: str, seq: int
+) -> None:
+    from netral.org.nip import _reasons
+
+    nip = f"{year:04d}{month:02d}{day:02d}{appointed:04d}{appointed_month:02d}{sex}{seq:03d}"
+    assert (validate_nip(nip, TODAY) == []) == (_reasons(nip, TODAY) == [])

@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -106,11 +106,20 @@ def test_importing_again_updates_by_nip_instead_of_duplicating(tmp_path: Path) -
         "Dinas Pendidikan",
         "32.01",
     ]
-    report = run(write_csv(tmp_path / "baru.csv", [promoted, CICI]))
-    assert (report.created, report.updated) == (1, 1)
+    report = run(write_csv(tmp_path / "baru.csv", [promoted, BAMBANG, CICI]))
+    assert (report.created, report.updated, report.unchanged) == (1, 1, 1)
     assert Employee.objects.count() == 3
     ani = Employee.objects.get(nip=ANI[0])
     assert (ani.position, ani.position_category) == ("Kepala Sekolah", "ADMINISTRATOR")
+
+
+def test_an_unchanged_employee_is_not_rewritten(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "pegawai.csv", [ANI, BAMBANG])
+    run(path)
+    Employee.objects.filter(nip=ANI[0]).update(updated_at=datetime(2020, 1, 1, tzinfo=UTC))
+    report = run(path)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
+    assert Employee.objects.get(nip=ANI[0]).updated_at.year == 2020
 
 
 def test_one_bad_nip_means_nothing_is_written_and_its_row_is_named(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ class ImportReport:
     read: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # already on the roster with the same values: not rewritten
     rejected: int = 0
     committed: bool = False
     errors: list[RowError] = field(default_factory=list)
@@ -53,6 +54,7 @@ class ImportReport:
             "read": self.read,
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "rejected": self.rejected,
             "committed": self.committed,
             "errors": [error.to_dict() for error in sorted(self.errors, key=lambda e: e.row)],

@@ -49,6 +49,7 @@ def employees_import(
             return report
         stage.replace_agency_ids(directory.create_pending())
         report.created, report.updated = stage.upsert(timezone.now())
+        report.unchanged = report.read - report.rejected - report.created - report.updated
         stage.drop()
         report.committed = True
     return report

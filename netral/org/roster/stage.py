@@ -1,10 +1,11 @@
 """Writing rows: a temporary staging table, a duplicate check, one upsert by NIP.
 
-Every valid row goes to a temporary table first, inside the import's transaction. NIPs
-that appear twice are found there by SQL (so the importer's memory does not grow with
-the file), and the Employee table is then written with a single
-`INSERT ... SELECT ... ON CONFLICT (nip) DO UPDATE`. PostgreSQL fills the staging table
-with COPY; SQLite (the demo) with batched `executemany`.
+Every row with a valid NIP goes to a temporary table first, inside the import's
+transaction (`ok` false for rows rejected for another reason). NIPs that appear twice are
+found there by SQL, so the importer's memory does not grow with the file, and the
+Employee table is then written with a single `INSERT ... SELECT ... ON CONFLICT (nip)
+DO UPDATE`, which leaves rows whose values did not change untouched. PostgreSQL fills
+the staging table with COPY; SQLite (the demo) with batched `executemany`.
 """
 
 from __future__ import annotations
@@ -21,10 +22,19 @@ from netral.org.models import Employee
 from netral.org.roster.validate import StagedRow
 
 STAGED_COLUMNS = ("row_no", "nip", "ok", "name", "status", "position", "category", "agency_id")
-UNIQUE_AND_OK = "ok AND nip NOT IN (SELECT nip FROM {table} GROUP BY nip HAVING count(*) > 1)"
-BATCH = 5000
-# Employee fields the import writes, in the order of the staging table's SELECT.
-WRITTEN_FIELDS = ("nip", "name", "status", "position", "position_category", "agency", "updated_at")
+# staging column -> Employee field; the order of the upsert's column list
+WRITTEN = {
+    "nip": "nip",
+    "name": "name",
+    "status": "status",
+    "position": "position",
+    "category": "position_category",
+    "agency_id": "agency",
+}
+SQLITE_BATCH = 5000
+# Sorting a million NIPs before the upsert keeps index pages in cache; PostgreSQL's
+# default work_mem (4 MB) would spill that sort to disk.
+POSTGRES_WORK_MEM = "128MB"
 
 
 def _column(field_name: str) -> str:
@@ -37,12 +47,13 @@ class Stage:
 
     def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
+        self.q = connection.ops.quote_name
         self.table = f"roster_stage_{uuid.uuid4().hex[:12]}"
-        self.target = connection.ops.quote_name(Employee._meta.db_table)
+        self.target = self.q(Employee._meta.db_table)
         self.cursor = connection.cursor()
         self.cursor.execute(
-            f"CREATE TEMPORARY TABLE {self.table} (row_no integer, nip varchar(18), ok boolean, "
-            "name varchar(200), status varchar(8), position varchar(200), "
+            f"CREATE TEMPORARY TABLE {self.table} (row_no integer, nip varchar(18), "
+            "ok boolean, name varchar(200), status varchar(8), position varchar(200), "
             "category varchar(13), agency_id bigint)"
         )
 
@@ -50,17 +61,24 @@ class Stage:
         raise NotImplementedError
 
     def duplicates(self) -> Iterator[tuple[str, list[tuple[int, bool]]]]:
-        """(NIP, [(row number, row otherwise valid)]) for every NIP staged more than once."""
+        """(NIP, [(row number, row otherwise valid)]) for every NIP staged more than once.
+
+        Afterwards those rows are no longer `ok`, so the upsert leaves them out.
+        """
+        duplicated = f"SELECT nip FROM {self.table} GROUP BY nip HAVING count(*) > 1"  # noqa: S608 - names are ours
         self.cursor.execute(
-            f"SELECT nip, row_no, ok FROM {self.table} WHERE nip IN "  # noqa: S608 - names are ours
-            f"(SELECT nip FROM {self.table} GROUP BY nip HAVING count(*) > 1) ORDER BY nip, row_no"
+            f"SELECT nip, row_no, ok FROM {self.table} "  # noqa: S608
+            f"WHERE nip IN ({duplicated}) ORDER BY nip, row_no"
         )
+        found = self.cursor.fetchall()
+        if found:
+            self.cursor.execute(f"UPDATE {self.table} SET ok = false WHERE nip IN ({duplicated})")  # noqa: S608
         nip, rows = "", list[tuple[int, bool]]()
-        for found, row_no, ok in self.cursor.fetchall():
-            if found != nip and rows:
+        for row_nip, row_no, ok in found:
+            if row_nip != nip and rows:
                 yield nip, rows
                 rows = []
-            nip = found
+            nip = row_nip
             rows.append((int(row_no), bool(ok)))
         if rows:
             yield nip, rows
@@ -72,20 +90,30 @@ class Stage:
             self.cursor.execute(sql, [real, placeholder])
 
     def upsert(self, now: datetime) -> tuple[int, int]:
-        """Write the staged rows whose NIP is unique in the file; (created, updated)."""
+        """Write the `ok` staged rows; (created, updated). Unchanged rows are not written."""
         raise NotImplementedError
 
+    def _changed(self, employee: str, staged: str) -> str:
+        """SQL true when a staged row differs from the employee (all columns NOT NULL).
+
+        `staged` is the staging table's alias, or EXCLUDED inside ON CONFLICT, whose
+        columns carry the Employee names.
+        """
+        pairs = [(self.q(_column(f)), s) for s, f in WRITTEN.items() if f != "nip"]
+        if staged == "EXCLUDED":
+            pairs = [(column, column) for column, _ in pairs]
+        return " OR ".join(f"{employee}.{old} <> {staged}.{new}" for old, new in pairs)
+
     def _upsert_sql(self) -> str:
-        fields = {f: _column(f) for f in WRITTEN_FIELDS}
-        q = self.connection.ops.quote_name
-        target_columns = ", ".join(q(column) for column in fields.values())
-        updates = ", ".join(f"{q(c)} = EXCLUDED.{q(c)}" for f, c in fields.items() if f != "nip")
+        columns = [self.q(_column(field)) for field in WRITTEN.values()]
+        updated_at = self.q(_column("updated_at"))
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in [*columns[1:], updated_at])
         # The WHERE clause also keeps SQLite from reading ON CONFLICT as a join constraint.
         return (
-            f"INSERT INTO {self.target} ({target_columns}) "  # noqa: S608
-            f"SELECT nip, name, status, position, category, agency_id, %s FROM {self.table} "
-            f"WHERE {UNIQUE_AND_OK.format(table=self.table)} "
-            f"ON CONFLICT ({q(fields['nip'])}) DO UPDATE SET {updates}"
+            f"INSERT INTO {self.target} ({', '.join(columns)}, {updated_at}) "  # noqa: S608
+            f"SELECT {', '.join(WRITTEN)}, %s FROM {self.table} WHERE ok ORDER BY nip "
+            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates} "
+            f"WHERE {self._changed(self.target, 'EXCLUDED')}"
         )
 
     def drop(self) -> None:
@@ -94,6 +122,10 @@ class Stage:
 
 
 class PostgresStage(Stage):
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        super().__init__(connection)
+        self.cursor.execute(f"SET LOCAL work_mem = '{POSTGRES_WORK_MEM}'")
+
     def write(self, rows: Iterable[StagedRow]) -> None:
         raw: Any = self.cursor.cursor  # psycopg's own cursor under Django's wrapper
         with raw.copy(f"COPY {self.table} ({', '.join(STAGED_COLUMNS)}) FROM STDIN") as copy:
@@ -115,25 +147,29 @@ class PostgresStage(Stage):
 
 class SqliteStage(Stage):
     def write(self, rows: Iterable[StagedRow]) -> None:
-        sql = f"INSERT INTO {self.table} VALUES ({', '.join(['%s'] * len(STAGED_COLUMNS))})"  # noqa: S608
+        placeholders = ", ".join(["%s"] * len(STAGED_COLUMNS))
+        sql = f"INSERT INTO {self.table} VALUES ({placeholders})"  # noqa: S608
         batch: list[StagedRow] = []
         for row in rows:
             batch.append(row)
-            if len(batch) >= BATCH:
+            if len(batch) >= SQLITE_BATCH:
                 self.cursor.executemany(sql, batch)
                 batch.clear()
         if batch:
             self.cursor.executemany(sql, batch)
 
     def upsert(self, now: datetime) -> tuple[int, int]:
-        nip = self.connection.ops.quote_name(_column("nip"))
+        # SQLite has no RETURNING in this position: count before writing instead.
+        nip = self.q(_column("nip"))
         self.cursor.execute(
-            f"SELECT count(*) FROM {self.target} WHERE {nip} IN "  # noqa: S608 - names are ours
-            f"(SELECT nip FROM {self.table} WHERE {UNIQUE_AND_OK.format(table=self.table)})"
+            f"SELECT count(*), coalesce(sum(CASE WHEN {self._changed('e', 's')} THEN 1 END), 0) "  # noqa: S608
+            f"FROM {self.table} s JOIN {self.target} e ON e.{nip} = s.nip WHERE s.ok"
         )
-        updated = int(self.cursor.fetchone()[0])
+        existing, changed = self.cursor.fetchone()
+        self.cursor.execute(f"SELECT count(*) FROM {self.table} WHERE ok")  # noqa: S608
+        candidates = self.cursor.fetchone()[0]
         self.cursor.execute(self._upsert_sql(), [now])
-        return self.cursor.rowcount - updated, updated
+        return int(candidates) - int(existing), int(changed)
 
 
 def stage_for(connection: BaseDatabaseWrapper) -> Stage:

@@ -26,6 +26,9 @@ StagedRow = tuple[int, str, bool, str | None, str | None, str | None, str | None
 
 
 class Rejection:
+    """Why a row is rejected, in English; `nip_valid` says whether it can still be staged
+    for the duplicate check."""
+
     __slots__ = ("nip", "nip_valid", "reasons")
 
     def __init__(self, nip: str, nip_valid: bool, reasons: list[str]) -> None:
@@ -45,32 +48,60 @@ class RowValidator:
         self._statuses: dict[str, str | None] = {}
         self._categories: dict[str, str | None] = {}
         self._agencies: dict[tuple[str, str], tuple[int | None, str | None]] = {}
+        self.check = self._checker()
 
-    def check(self, number: int, cells: Sequence[str]) -> StagedRow | Rejection:
-        """The row ready to stage, or why it is rejected (reasons in English)."""
+    def _checker(self) -> Callable[[int, Sequence[str]], StagedRow | Rejection]:
+        """The per-row check, with column positions and caches bound as local names."""
+        c, today, width = self.columns, self.today, self.columns.width
+        nip_at, name_at, status_at, agency_at = c.nip, c.name, c.status, c.agency
+        position_at, category_at, region_at = c.position, c.position_category, c.region_code
+        statuses, categories, agencies = self._statuses, self._categories, self._agencies
+
+        def check(number: int, cells: Sequence[str]) -> StagedRow | Rejection:
+            """The row ready to stage, or why it is rejected (reasons in English)."""
+            if len(cells) < width:
+                cells = [*cells, *[""] * (width - len(cells))]
+            nip = cells[nip_at].strip()
+            name = cells[name_at].strip()
+            position = cells[position_at].strip() if position_at >= 0 else ""
+            status = statuses.get(cells[status_at])
+            category = categories.get(cells[category_at] if category_at >= 0 else "")
+            agency = agencies.get((cells[agency_at], cells[region_at] if region_at >= 0 else ""))
+            if (
+                status is not None
+                and category is not None
+                and agency is not None
+                and agency[0] is not None
+                and name
+                and len(name) <= MAX_TEXT
+                and len(position) <= MAX_TEXT
+                and not validate_nip(nip, today)
+            ):
+                return (number, nip, True, name, status, position, category, agency[0])
+            return self._explain(number, nip, name, position, cells)
+
+        return check
+
+    def _explain(
+        self, number: int, nip: str, name: str, position: str, cells: Sequence[str]
+    ) -> StagedRow | Rejection:
+        """The slow path: a spelling or agency seen for the first time, or a faulty row."""
         c = self.columns
-        if len(cells) < c.width:
-            cells = [*cells, *[""] * (c.width - len(cells))]
-        nip = cells[c.nip].strip()
         reasons = validate_nip(nip, self.today)
         nip_valid = not reasons
         if not nip_valid and "E+" in nip:
             reasons.append("the NIP cell holds a number: format the NIP column as text")
-        name = cells[c.name].strip()
         if not name:
             reasons.append("name is empty")
         elif len(name) > MAX_TEXT:
             reasons.append(f"name is longer than {MAX_TEXT} characters")
-        position = cells[c.position].strip() if c.position >= 0 else ""
         if len(position) > MAX_TEXT:
             reasons.append(f"position is longer than {MAX_TEXT} characters")
         status = self._status(cells[c.status], reasons)
-        category = self._category(
-            cells[c.position_category] if c.position_category >= 0 else "", reasons
-        )
-        agency = self._agency(
-            cells[c.agency], cells[c.region_code] if c.region_code >= 0 else "", reasons
-        )
+        category_cell = cells[c.position_category] if c.position_category >= 0 else ""
+        category = self._category(category_cell, reasons)
+        region_cell = cells[c.region_code] if c.region_code >= 0 else ""
+        agency = self._agency(cells[c.agency], region_cell, reasons)
         if reasons:
             return Rejection(nip, nip_valid, reasons)
         return (number, nip, True, name, status, position, category, agency)
