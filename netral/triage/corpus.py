@@ -12,6 +12,7 @@ from netral.triage.codes import CODE_SET, NEGATIVE_KINDS
 from netral.triage.datafiles import DATA_DIR
 
 CORPUS_DIR = DATA_DIR / "corpus"
+EVALUATION_DIR = DATA_DIR / "evaluation"
 GROUPS = ("synthetic", "negative", "known_failures")
 STYLES = frozenset({"news", "complaint", "social"})
 FIELDS = frozenset({"id", "text", "codes", "style", "kind"})
@@ -56,8 +57,10 @@ def _check(record: object, where: str, group: str) -> Example:
         raise CorpusError(f"{where}: a negative needs a known kind and no codes")
     if group == "synthetic" and (kind != "positive" or not codes):
         raise CorpusError(f"{where}: a positive needs kind 'positive' and codes")
-    if group == "known_failures" and kind not in {"positive", *NEGATIVE_KINDS}:
+    if group in {"known_failures", "evaluation"} and kind not in {"positive", *NEGATIVE_KINDS}:
         raise CorpusError(f"{where}: unknown kind {kind!r}")
+    if group == "evaluation" and (kind == "positive") != bool(codes):
+        raise CorpusError(f"{where}: positives need codes and negatives none")
     return Example(ident, text, tuple(codes), record["style"], kind, group, where)
 
 
@@ -91,6 +94,19 @@ def load(
             if example.group in groups:
                 examples.append(example)
     return examples
+
+
+def evaluation_files(root: Path = EVALUATION_DIR) -> list[Path]:
+    return sorted(root.glob("*.jsonl"))
+
+
+def load_evaluation(root: Path = EVALUATION_DIR) -> list[Example]:
+    """Blind sets written by people who never saw the corpus or the lexicons.
+
+    Never train or tune on them: they are the only estimate of quality on text the
+    engine's authors did not write.
+    """
+    return [example for path in evaluation_files(root) for example in read_file(path)]
 
 
 def _hash(ident: str) -> int:

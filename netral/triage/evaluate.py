@@ -107,18 +107,24 @@ def evaluate(folds: int = 5) -> dict[str, Any]:
     examples = corpus.load()
     train_part = [e for e in examples if not corpus.is_test(e.id)]
     test_part = [e for e in examples if corpus.is_test(e.id)]
-    return {
+    report = {
         "corpus": {"train": len(train_part), "test": len(test_part)},
         "cross_validation": {"folds": folds, **cross_validate(train_part, folds).to_dict()},
         "test": held_out(train_part, test_part).to_dict(),
         "test_rules_only": held_out(train_part, test_part, use_model=False).to_dict(),
     }
+    blind = corpus.load_evaluation()
+    if blind:
+        report["blind"] = held_out(train_part, blind).to_dict()
+    return report
 
 
 def render(report: dict[str, Any]) -> str:
     lines = [f"corpus: {report['corpus']['train']} training texts, "
              f"{report['corpus']['test']} held-out test texts"]  # fmt: skip
-    for name in ("cross_validation", "test", "test_rules_only"):
+    for name in ("cross_validation", "test", "test_rules_only", "blind"):
+        if name not in report:
+            continue
         part = report[name]
         micro = part["micro"]
         lines += ["", f"== {name} ({part['texts']} texts)",
