@@ -50,3 +50,13 @@ def test_the_language_switch_works_with_the_keyboard_alone(page_at: Any, live_se
     page.get_by_label("Bahasa").focus()
     page.keyboard.press("ArrowDown")  # selects English; the change submits the form
     page.get_by_role("heading", name="Civil-service neutrality, supervised together").wait_for()
+
+
+def test_a_citizen_reaches_the_report_form_from_the_home_page(
+    page_at: Any, live_server: Any
+) -> None:
+    page, problems = open_home(page_at, live_server, PHONE)
+    page.get_by_role("button", name="Laporkan pelanggaran").click()
+    page.wait_for_url(f"{live_server.url}/lapor/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Laporkan")
+    assert problems == []
