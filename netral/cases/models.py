@@ -124,6 +124,8 @@ class Case(models.Model):
 
     # Facts for the rules engine.
     confirmed_codes = models.JSONField(_("kode perbuatan terkonfirmasi"), default=list, blank=True)
+    # Triage suggestions of its reports, copied here so the queue filters on one table.
+    suggested_codes = models.JSONField(_("kode perbuatan usulan triase"), default=list, blank=True)
     incident_date = models.DateField(_("tanggal kejadian"), null=True, blank=True)
     candidate_status = models.CharField(
         _("status calon yang didukung"),

@@ -105,8 +105,7 @@ def _filters(f: QueueFilters, actor: User) -> Q:
     if f.overdue is not None:
         q &= Q(overdue=f.overdue)
     if f.code:
-        suggested = CaseReport.objects.filter(_json_has("report__suggested_codes", f.code))
-        q &= _json_has("confirmed_codes", f.code) | Q(pk__in=suggested.values("case_id"))
+        q &= _json_has("confirmed_codes", f.code) | _json_has("suggested_codes", f.code)
     if f.q:
         text = f.q.strip()
         q &= (

@@ -43,7 +43,8 @@ def case_merge(
             extra={"merged_into": keep},
         )
         CaseReport.objects.filter(case=gone).update(case=keep)
-        case_touch(keep)
+        suggested = list(dict.fromkeys([*keep.suggested_codes, *gone.suggested_codes]))
+        case_touch(keep, suggested_codes=suggested)
         event_append(
             case=keep,
             action="merge_in",

@@ -26,6 +26,7 @@ def _new_case_for(report: Report) -> Case:
         subject_position=report.subject_position,
         subject_agency_name=report.subject_agency,
         incident_date=report.occurred_on,
+        suggested_codes=list(report.suggested_codes or []),
         due_date=deadline.due_date,
         deadline_rule=deadline.rule,
         created_at=report.created_at,
