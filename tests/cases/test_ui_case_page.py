@@ -4,6 +4,7 @@ to the services, refusals shown as messages, the PDF letter and the PPK follow-u
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
@@ -229,3 +230,12 @@ def test_every_case_page_refuses_an_anonymous_visitor(world: World, path: str) -
     response = Client().get(f"/kasus/{case.pk}/{path}")
     assert response.status_code == 302
     assert "/akun/" in response["Location"]
+
+
+def test_case_pages_carry_no_inline_script_or_style(world: World) -> None:
+    case = at_recommendation(world, new_case())
+    client = signed_in(world.supervisor)
+    for path in ("/kasus/", f"/kasus/{case.pk}/", f"/kasus/{case.pk}/rekomendasi/"):
+        html = client.get(path).content.decode()
+        assert " style=" not in html
+        assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None
