@@ -48,8 +48,8 @@ def employees_import(
             transaction.set_rollback(True)
             return report
         stage.replace_agency_ids(directory.create_pending())
+        report.unchanged = stage.drop_unchanged()
         report.created, report.updated = stage.upsert(timezone.now())
-        report.unchanged = report.read - report.rejected - report.created - report.updated
         stage.drop()
         report.committed = True
     return report
