@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from netral.org.roster.agencies import AgencyDirectory
-from netral.org.roster.columns import resolve_header
+from netral.org.roster.columns import Columns, resolve_header
 from netral.org.roster.report import ImportReport
 from netral.org.roster.sources import RosterRows, open_roster
 from netral.org.roster.stage import Stage, stage_for
@@ -37,8 +37,30 @@ def employees_import(
     """
     report = ImportReport(source=str(source))
     today = today or timezone.localdate()
-    with open_roster(source) as roster, transaction.atomic():
-        columns = resolve_header(roster.header)
+    with open_roster(source) as roster:
+        columns = resolve_header(roster.header)  # before touching the database
+        return _import(
+            roster,
+            columns,
+            report,
+            create_agencies=create_agencies,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            today=today,
+        )
+
+
+def _import(
+    roster: RosterRows,
+    columns: Columns,
+    report: ImportReport,
+    *,
+    create_agencies: bool,
+    skip_invalid: bool,
+    progress: Progress | None,
+    today: date,
+) -> ImportReport:
+    with transaction.atomic():
         directory = AgencyDirectory(create=create_agencies)
         validator = RowValidator(columns, directory.resolve, today)
         stage = stage_for(connection)
