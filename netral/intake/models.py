@@ -39,6 +39,7 @@ class ReportStatus(models.TextChoices):
     CLOSED = "CLOSED", _("Selesai")
     NOT_ACTIONABLE = "NOT_ACTIONABLE", _("Tidak dapat ditindaklanjuti")
     NOT_PROVEN = "NOT_PROVEN", _("Tidak terbukti")
+    REFERRED = "REFERRED", _("Dilimpahkan ke instansi berwenang")
     MERGED = "MERGED", _("Digabung dengan laporan lain")
 
 

@@ -36,6 +36,19 @@ def test_prefill_without_a_subject_status_says_the_facts_are_incomplete(world: W
         services.recommendation_prefill(case=case)
 
 
+def test_prefill_names_each_fact_the_officer_must_still_record(world: World) -> None:
+    case = at_recommendation(world, new_case())
+    case.election = ""
+    case.incident_date = None
+    with pytest.raises(ConditionsFailed) as refused:
+        services.recommendation_prefill(case=case)
+    missing = refused.value.detail["missing"]
+    assert missing == [
+        "Isi tanggal kejadian.",
+        "Tentukan pemilihan yang terkait (Pemilu atau Pilkada).",
+    ]
+
+
 def test_signing_stores_the_snapshot_makes_a_pdf_and_starts_the_ppk_clock(world: World) -> None:
     case = signed(world, new_case())
     rec = case.recommendation

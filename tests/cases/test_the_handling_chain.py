@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from netral.cases import services
-from netral.cases.models import Case, CaseEvent, Stage
+from netral.cases.models import Case, CaseEvent, CaseReport, Stage
 from netral.intake.selectors import report_public_view
 from tests.cases.conftest import World, act, fresh, new_case, signed
 
@@ -93,6 +93,8 @@ def test_a_village_head_is_referred_to_the_regent_and_the_target_is_kept(world: 
     )
     assert case.stage == Stage.REFERRED
     assert case.referral_target == "REGENT_MAYOR"
+    report = CaseReport.objects.get(case=case).report
+    assert report.status == "REFERRED"  # the reporter sees a referral, not a closed case
 
 
 def test_every_transition_records_who_when_and_why(world: World) -> None:

@@ -18,8 +18,7 @@ from netral.cases.models import Case, CaseEvent, CaseReport, Stage
 
 log = logging.getLogger(__name__)
 
-# Case stage -> the intake's public report status. REFERRED falls back to CLOSED with a
-# note until the intake adds a status of its own.
+# Case stage -> the intake's public report status (every stage has one).
 PUBLIC_STATUS = {
     Stage.RECEIVED: "RECEIVED",
     Stage.VERIFICATION: "VERIFICATION",
@@ -99,9 +98,7 @@ def public_mirror(*, case: Case, stage: str, note: str | Promise, actor: User | 
     from netral.intake.models import ReportStatus
     from netral.intake.services import report_event_append
 
-    status = PUBLIC_STATUS[Stage(stage)]
-    if status not in ReportStatus.values:
-        status = ReportStatus.CLOSED
+    status = ReportStatus(PUBLIC_STATUS[Stage(stage)])
     for link in CaseReport.objects.filter(case_id=case.pk).select_related("report"):
         report_event_append(
             report=link.report, kind="STATUS", status=status, note=str(note), actor=actor

@@ -94,8 +94,24 @@ def _options(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(merged.values())
 
 
+def missing_facts(case: Case) -> list[str]:
+    """What the officer must still record before the rules engine can assess the case."""
+    checks = [
+        (not case.subject_status, _("Tentukan status kepegawaian terlapor.")),
+        (not case.confirmed_codes, _("Tetapkan jenis pelanggaran yang terbukti.")),
+        (case.incident_date is None, _("Isi tanggal kejadian.")),
+        (not case.election, _("Tentukan pemilihan yang terkait (Pemilu atau Pilkada).")),
+    ]
+    return [str(reason) for failed, reason in checks if failed]
+
+
 def recommendation_prefill(*, case: Case) -> Prefill:
     """Assess the confirmed conduct, subject and date; raises ConditionsFailed if missing."""
+    missing = missing_facts(case)
+    if missing:
+        raise ConditionsFailed(
+            _("Fakta kasus belum lengkap untuk penilaian aturan."), detail={"missing": missing}
+        )
     facts = case_facts(case)
     try:
         assessment = rules.assess(facts)
