@@ -45,7 +45,7 @@ class Term:
             return token.norm == self.value
         if self.kind == "prefix":
             return token.norm.startswith(self.value)
-        return token.norm.isdigit() or token.norm in _NUMBER_WORDS
+        return _is_number(token.norm)
 
 
 Sequence_ = tuple[Term, ...]
@@ -194,6 +194,7 @@ class PatternSet:
                     bucket = self._always
                 if not any(p is pattern for p in bucket):
                     bucket.append(pattern)
+        self._always_heads = tuple((p, _other_heads(p)) for p in self._always)
 
     def hits(self, analysis: Analysis) -> list[Hit]:
         tokens = analysis.tokens
@@ -204,9 +205,13 @@ class PatternSet:
             candidates = self._by_key.get(token.stem, [])
             if token.norm != token.stem:
                 candidates = candidates + self._by_key.get(token.norm, [])
-            if self._numeric and (token.norm.isdigit() or token.norm in _NUMBER_WORDS):
+            if self._numeric and _is_number(token.norm):
                 candidates = candidates + self._numeric
-            for pattern in (*candidates, *self._always):
+            for pattern, (prefixes, numeric) in self._always_heads:
+                # a stem or exact head of the same pattern was already tried above
+                if token.norm.startswith(prefixes) or (numeric and _is_number(token.norm)):
+                    candidates = [*candidates, pattern]
+            for pattern in candidates:
                 ok = viable.get(id(pattern))
                 if ok is None:
                     ok = viable[id(pattern)] = _viable(pattern, analysis.keys)
@@ -219,6 +224,18 @@ class PatternSet:
                         seen.add(key)
                         found.append(hit)
         return found
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
+def _other_heads(pattern: Pattern) -> tuple[tuple[str, ...], bool]:
+    """Prefixes of the first slot, and whether it can start with a number: the only
+    ways it can match a word that its stem and exact heads do not index."""
+    others = pattern.compiled[0].others
+    prefixes = tuple(seq[0].value for seq in others if seq[0].kind == "prefix")
+    return prefixes, any(seq[0].kind == "num" for seq in others)
 
 
 def _viable(pattern: Pattern, keys: frozenset[str]) -> bool:
