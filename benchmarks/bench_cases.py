@@ -196,11 +196,11 @@ def count_queries(user: Any, token: str) -> dict[str, int]:
     for name, path, headers in (
         ("page", "/kasus/", {}),
         ("page filtered", "/kasus/?stage=VERIFICATION&ordering=-due_date&page=3", {}),
-        ("api", "/api/v1/cases/?limit=25", {"HTTP_AUTHORIZATION": f"Bearer {token}"}),
+        ("api", "/api/v1/cases/?limit=25", {"Authorization": f"Bearer {token}"}),
     ):
-        client.get(path, **headers)  # warm caches (catalogue, templates)
+        client.get(path, headers=headers)  # warm caches (catalogue, templates)
         with CaptureQueriesContext(connection) as captured:
-            status = client.get(path, **headers).status_code
+            status = client.get(path, headers=headers).status_code
         if status != 200:
             raise SystemExit(f"{path} answered HTTP {status}")
         out[name] = len(captured)

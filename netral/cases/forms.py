@@ -48,6 +48,19 @@ def _blank(choices: Any, text: Any = ALL) -> list[tuple[str, Any]]:
     return [("", text), *choices]
 
 
+def _choice(form: forms.Form, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)  # noqa: S101  (declared below; narrows the type)
+    return field
+
+
+class CaseIdsField(forms.TypedMultipleChoiceField):
+    """Any case ids: the bulk services check each one against the actor's scope."""
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value).isdigit()
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False, max_length=100)
     region = forms.RegexField(
@@ -84,8 +97,8 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args: Any, agencies: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = _blank(agencies)
-        self.fields["code"].choices = _blank(conduct_choices())
+        _choice(self, "agency").choices = _blank(agencies)
+        _choice(self, "code").choices = _blank(conduct_choices())
 
     def filters(self) -> QueueFilters:
         """The selector's filters; invalid fields are ignored rather than failing the page."""
@@ -120,7 +133,7 @@ class BulkForm(forms.Form):
         ("merge", _("Gabungkan")),
     )
     action = forms.ChoiceField(label=_("Tindakan massal"), choices=ACTIONS)
-    cases = forms.TypedMultipleChoiceField(coerce=int)
+    cases = CaseIdsField(coerce=int)
     assignee = forms.TypedChoiceField(
         label=_("Petugas"), required=False, coerce=int, empty_value=None
     )
@@ -129,9 +142,7 @@ class BulkForm(forms.Form):
 
     def __init__(self, *args: Any, officers: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", _("Lepaskan penugasan")), *officers]
-        # Any id: the service checks each one against the actor's scope.
-        self.fields["cases"].valid_value = lambda value: str(value).isdigit()  # type: ignore[method-assign]
+        _choice(self, "assignee").choices = [("", _("Lepaskan penugasan")), *officers]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -197,7 +208,7 @@ class FactsForm(VersionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["confirmed_codes"].choices = conduct_choices()
+        _choice(self, "confirmed_codes").choices = conduct_choices()
 
 
 class MergeForm(forms.Form):
@@ -225,7 +236,7 @@ class SanctionForm(VersionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = rules.default_catalogue().sanction_labels
-        self.fields["sanction"].choices = [(c, _label(lab)) for c, lab in labels.items()]
+        _choice(self, "sanction").choices = [(c, _label(lab)) for c, lab in labels.items()]
 
 
 class NoteForm(forms.Form):
