@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from netral.triage.normalize import words
+from netral.triage.normalize import TOKEN, normalise_token
 from netral.triage.stemmer import stem
 
 # a sentence ends at . ! ? followed by space, or at a line break
@@ -21,8 +22,9 @@ _CLAUSE_END = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One normalised word; a tuple because texts make millions of them."""
+
     norm: str
     stem: str
     start: int
@@ -56,7 +58,28 @@ def _spans(text: str, breaker: re.Pattern[str], start: int, end: int) -> list[tu
     return spans or [(start, end)]
 
 
-def analyse(text: str) -> Analysis:
+Readings = tuple[tuple[tuple[str, str], ...], tuple[str, ...]]
+_READINGS_LIMIT = 100_000
+_readings: dict[str, Readings] = {}
+# Token(...) runs a Python __new__; building the tuple directly is a third cheaper
+_new_token = tuple.__new__
+
+
+def readings(token: str) -> Readings:
+    """(norm, stem) of each word one written token stands for, and those strings as
+    keys; cached, because the same written tokens recur in text after text."""
+    found = _readings.get(token)
+    if found is None:
+        pairs = tuple((norm, stem(norm)) for norm in normalise_token(token))
+        found = (pairs, tuple(key for pair in pairs for key in pair))
+        if len(_readings) >= _READINGS_LIMIT:  # bound memory on endless rare words
+            _readings.clear()
+        _readings[token] = found
+    return found
+
+
+def _clauses(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
+    """Sentences, clauses, and the sentence of each clause."""
     sentences = _spans(text, _SENTENCE_END, 0, len(text))
     clauses: list[tuple[int, int]] = []
     clause_sentence: list[int] = []
@@ -64,14 +87,23 @@ def analyse(text: str) -> Analysis:
         for span in _spans(text, _CLAUSE_END, start, end):
             clauses.append(span)
             clause_sentence.append(index)
+    return sentences, clauses, clause_sentence
+
+
+def analyse(text: str) -> Analysis:
+    sentences, clauses, clause_sentence = _clauses(text)
+    clause_ends = [end for _, end in clauses]
+    last_clause = len(clauses) - 1
     tokens: list[Token] = []
     keys: set[str] = set()
     clause = 0
-    for word in words(text):
-        while clause + 1 < len(clauses) and word.start >= clauses[clause][1]:
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        while clause < last_clause and start >= clause_ends[clause]:
             clause += 1
-        root = stem(word.norm)
-        keys.add(word.norm)
-        keys.add(root)
-        tokens.append(Token(word.norm, root, word.start, word.end, clause_sentence[clause], clause))
+        sentence = clause_sentence[clause]
+        pairs, pair_keys = readings(match.group())
+        keys.update(pair_keys)
+        for norm, root in pairs:
+            tokens.append(_new_token(Token, (norm, root, start, end, sentence, clause)))
     return Analysis(text, tuple(tokens), tuple(sentences), tuple(clauses), frozenset(keys))

@@ -18,7 +18,7 @@ from netral.triage.datafiles import DataFileError, load_yaml
 NAME = "triage.normalizer.v1"
 
 # letters and digits, with inner hyphens or apostrophes ("bagi-bagi", "nge-share")
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 _LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "9": "g"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -75,7 +75,7 @@ def normalise_token(token: str) -> tuple[str, ...]:
 def words(text: str) -> list[Word]:
     """All normalised words of ``text`` in order, each with its original span."""
     out: list[Word] = []
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         start, end = match.span()
         for norm in normalise_token(match.group()):
             out.append(Word(norm, start, end))
