@@ -3,31 +3,40 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts import throttle
 
+THROTTLED = _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam beberapa menit.")
 
-class ThrottledLoginForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _(
-            "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam beberapa menit."
-        ),
-    }
+
+class ThrottledMixin:
+    """Refuse before checking the password once the limits are reached; count failures."""
+
+    request: Any
+    data: Any
 
     def clean(self) -> dict[str, Any]:
-        username = self.data.get("username", "")
-        if throttle.login_blocked(self.request, username):  # type: ignore[arg-type]
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        username = str(self.data.get("username", ""))
+        if throttle.login_blocked(self.request, username):
+            raise forms.ValidationError(THROTTLED, code="throttled")
         try:
-            cleaned = super().clean()
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except forms.ValidationError:
-            throttle.login_failed(self.request, username)  # type: ignore[arg-type]
+            throttle.login_failed(self.request, username)
             raise
-        throttle.login_succeeded(self.request, username)  # type: ignore[arg-type]
+        throttle.login_succeeded(self.request, username)
         return cleaned
+
+
+class ThrottledLoginForm(ThrottledMixin, AuthenticationForm):
+    pass
+
+
+class ThrottledAdminLoginForm(ThrottledMixin, AdminAuthenticationForm):
+    pass
 
 
 class TokenForm(forms.Form):

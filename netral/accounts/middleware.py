@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 OPEN_PREFIXES = ("/static/", "/i18n/", "/akun/", "/api/", "/favicon")
 
@@ -29,5 +30,6 @@ class RequireTwoFactorMiddleware:
             and not request.path.startswith(OPEN_PREFIXES)
         )
         if needs_second_factor:
-            return redirect(f"{reverse('accounts:otp')}?next={request.get_full_path()}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:otp')}?{query}")
         return self.get_response(request)

@@ -1,19 +1,25 @@
-"""Login throttling: failed attempts per account and per client within a window.
+"""Login throttling over three keys, each with its own limit within one window.
 
-Keys are HMACs so neither usernames nor IP addresses are stored in the clear.
+- account from this client: the ordinary guesser (low limit);
+- account from anywhere: slow guessing spread over many addresses (high limit, so nobody
+  can lock a colleague out with a handful of wrong passwords);
+- client: one address trying many accounts.
+
+Keys are HMACs, so neither usernames nor client addresses are stored in the clear.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
 from netral.accounts.models import LoginAttempt
+from netral.web.client import client_address
 
 
 def _key(kind: str, value: str) -> str:
@@ -21,28 +27,32 @@ def _key(kind: str, value: str) -> str:
     return hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+def _limits(request: HttpRequest, username: str) -> dict[str, int]:
+    account, client = username.strip().lower(), client_address(request)
+    return {
+        _key("pair", f"{account}\x00{client}"): settings.LOGIN_THROTTLE_ATTEMPTS,
+        _key("user", account): settings.LOGIN_THROTTLE_ACCOUNT_ATTEMPTS,
+        _key("client", client): settings.LOGIN_THROTTLE_CLIENT_ATTEMPTS,
+    }
 
 
-def _keys(request: HttpRequest, username: str) -> list[str]:
-    return [_key("user", username.strip().lower()), _key("client", client_address(request))]
+def _window_start() -> datetime:
+    return timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
 
 
 def login_blocked(request: HttpRequest, username: str) -> bool:
-    since = timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
-    limit = settings.LOGIN_THROTTLE_ATTEMPTS
+    since = _window_start()
     return any(
         LoginAttempt.objects.filter(key=key, created_at__gte=since).count() >= limit
-        for key in _keys(request, username)
+        for key, limit in _limits(request, username).items()
     )
 
 
 def login_failed(request: HttpRequest, username: str) -> None:
-    LoginAttempt.objects.bulk_create(LoginAttempt(key=k) for k in _keys(request, username))
+    LoginAttempt.objects.bulk_create(LoginAttempt(key=k) for k in _limits(request, username))
 
 
 def login_succeeded(request: HttpRequest, username: str) -> None:
-    LoginAttempt.objects.filter(key=_keys(request, username)[0]).delete()
-    horizon = timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
-    LoginAttempt.objects.filter(created_at__lt=horizon).delete()
+    pair = next(iter(_limits(request, username)))
+    LoginAttempt.objects.filter(key=pair).delete()
+    LoginAttempt.objects.filter(created_at__lt=_window_start()).delete()

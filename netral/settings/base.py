@@ -102,9 +102,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Failed logins allowed per account (and per client) within the window before refusal.
+# Failed logins within the window before refusal: per account from one client (the
+# ordinary case), per account from anywhere (slow guessing from many addresses, set high so
+# nobody can lock a colleague out cheaply) and per client (spraying many accounts).
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
+LOGIN_THROTTLE_ACCOUNT_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ACCOUNT_ATTEMPTS", "50"))
+LOGIN_THROTTLE_CLIENT_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_CLIENT_ATTEMPTS", "30"))
 LOGIN_THROTTLE_WINDOW_SECONDS = int(os.environ.get("LOGIN_THROTTLE_WINDOW_SECONDS", "900"))
+
+# How many reverse proxies of our own stand in front of Netral. Only their
+# X-Forwarded-For entries are trusted for the client address (rate limits), and only
+# behind a proxy is X-Forwarded-Proto trusted for HTTPS. 0: Netral faces clients directly.
+NETRAL_TRUSTED_PROXIES = int(os.environ.get("NETRAL_TRUSTED_PROXIES", "0"))
+
+# Staff sessions last a working day and end with the browser.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

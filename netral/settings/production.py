@@ -5,17 +5,21 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from netral.settings.base import *  # noqa: F403
-from netral.settings.base import FIELD_ENCRYPTION_KEYS
+from netral.settings.base import FIELD_ENCRYPTION_KEYS, NETRAL_DEMO, NETRAL_TRUSTED_PROXIES
 from netral.settings.env import env_bool, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
 if not FIELD_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is required in production")
+if NETRAL_DEMO:
+    # Demo accounts skip TOTP in demo mode; a production site must never allow that.
+    raise ImproperlyConfigured("NETRAL_DEMO must not be set in production")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if NETRAL_TRUSTED_PROXIES > 0:
+    # Only a proxy of our own may tell Django the client used HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -89,6 +89,34 @@ def test_production_refuses_to_start_without_a_secret(missing: str) -> None:
     assert missing in result.stderr
 
 
+def test_production_refuses_demo_mode() -> None:
+    env = {"SECRET_KEY": secrets.token_urlsafe(50), "FIELD_ENCRYPTION_KEYS": fernet_key()}
+    result = run_settings("netral.settings.production", NETRAL_DEMO="1", **env)
+    assert result.returncode != 0
+    assert "NETRAL_DEMO must not be set in production" in result.stderr
+
+
+def test_forwarded_proto_is_trusted_only_behind_a_declared_proxy() -> None:
+    env = {"SECRET_KEY": secrets.token_urlsafe(50), "FIELD_ENCRYPTION_KEYS": fernet_key()}
+    probe = (
+        "import django, json; from django.conf import settings; django.setup();"
+        "print(json.dumps(getattr(settings, 'SECURE_PROXY_SSL_HEADER', None)))"
+    )
+    for proxies, expected in (("0", None), ("1", ["HTTP_X_FORWARDED_PROTO", "https"])):
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            env=clean_environment(
+                DJANGO_SETTINGS_MODULE="netral.settings.production",
+                NETRAL_TRUSTED_PROXIES=proxies,
+                **env,
+            ),
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
+        assert json.loads(result.stdout) == expected
+
+
 def test_a_malformed_boolean_is_an_error_not_a_guess() -> None:
     result = run_settings("netral.settings.local", DEBUG="maybe")
     assert result.returncode != 0
