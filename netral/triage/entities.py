@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from netral.triage.analysis import Analysis
+from netral.triage.anchored import Anchored, first_characters, word_starts
 from netral.triage.datafiles import load_yaml
 from netral.triage.idnumbers import nik_fields, nip_fields
 from netral.triage.normalize import normalise_token
@@ -32,6 +33,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"(?<![\d])(?:\d[ .]?){15,17}\d(?![\d])")
 _CANDIDATE = re.compile(
     r"\b(?:(?:bakal\s+)?(?:pasangan\s+calon|paslon|bapaslon|calon\s+(?:presiden|wakil\s+presiden"
@@ -49,12 +51,18 @@ _REGION_WORD = (
 _REGION = re.compile(
     rf"\b(?:{_REGION_WORD})\s+(?:[A-Z][\w'-]*)(?:\s+(?!(?:{_REGION_WORD})\b)[A-Z][\w'-]*){{0,2}}"
 )
-_AGENCY = re.compile(
-    r"\b(?:Dinas|Badan|Kantor|Sekretariat|Inspektorat|Satuan|Bagian|Puskesmas|RSUD|SMPN|SMAN|"
+_AGENCY_WORD = (
+    r"Dinas|Badan|Kantor|Sekretariat|Inspektorat|Satuan|Bagian|Puskesmas|RSUD|SMPN|SMAN|"
     r"SDN|SMKN|UPTD|BKPSDM|BKD|BPBD|Bappeda|Bapenda|Disdik|Dinkes|Dishub|Kemenag|Kementerian|"
-    r"Pemkab|Pemkot|Pemprov|Pemda|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah))"
-    r"(?:\s+(?:[A-Z][\w'-]*|\d+|dan|&))*",
+    r"Pemkab|Pemkot|Pemprov|Pemda|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah)"
 )
+_AGENCY = re.compile(rf"\b(?:{_AGENCY_WORD})(?:\s+(?:[A-Z][\w'-]*|\d+|dan|&))*")
+
+# where each expression can begin (anchored.py): a day or a digit, a candidate word...
+_FAST_DATE = Anchored(_DATE, "0123456789" + first_characters(_DAYS))
+_FAST_CANDIDATE = Anchored(_CANDIDATE, "bpck")  # bakal, pasangan, paslon, calon, kandidat...
+_FAST_REGION = Anchored(_REGION, first_characters(_REGION_WORD))
+_FAST_AGENCY = Anchored(_AGENCY, first_characters(_AGENCY_WORD))
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -72,20 +80,21 @@ def _positions() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _parties() -> re.Pattern[str]:
+def _parties() -> Anchored:
     names = [str(n) for n in load_yaml("entities/parties.yaml")["parties"]]
     ordered = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
     # short forms are only parties in capitals ("PAN", not "pan"); "Partai X" always
-    return re.compile(rf"(?<![\w-])(?:{body}|Partai\s+[A-Z][\w-]*)(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-])(?:{body}|Partai\s+[A-Z][\w-]*)(?![\w-])")
+    return Anchored(pattern, "".join(name[0] for name in names) + "P")
 
 
 @lru_cache(maxsize=1)
-def _platforms() -> tuple[re.Pattern[str], dict[str, str]]:
+def _platforms() -> tuple[Anchored, dict[str, str]]:
     table = {
         str(k).lower(): str(v) for k, v in load_yaml("entities/platforms.yaml")["platforms"].items()
     }
-    return _alternation(list(table)), table
+    return Anchored(_alternation(list(table)), "".join(name[0] for name in table)), table
 
 
 @lru_cache(maxsize=1)
@@ -176,22 +185,24 @@ def _words_present(doc: Analysis | None, words: frozenset[str], text: str) -> bo
 def extract(text: str, doc: Analysis | None = None) -> dict[str, list[Entity]]:
     """Entities of ``text``; pass its analysis when there is one, to skip work."""
     platforms, platform_names = _platforms()
-    nips, niks = _numbers(text) if any(c.isdigit() for c in text) else ([], [])
+    # a number needs sixteen digits; \d, like the expression, counts any script's digits
+    nips, niks = _numbers(text) if len(_DIGIT.findall(text)) >= 16 else ([], [])
+    starts = word_starts(text)
     return {
         "subjects": _subjects(text, doc),
-        "agencies": [_span(m) for m in _AGENCY.finditer(text)],
-        "regions": [_span(m) for m in _REGION.finditer(text)],
+        "agencies": [_span(m) for m in _FAST_AGENCY.finditer(text, starts)],
+        "regions": [_span(m) for m in _FAST_REGION.finditer(text, starts)],
         "nip": nips,
         "nik": niks,
-        "candidates": [_span(m) for m in _CANDIDATE.finditer(text)]
+        "candidates": [_span(m) for m in _FAST_CANDIDATE.finditer(text, starts)]
         if _words_present(doc, _CANDIDATE_WORDS, text)
         else [],
-        "parties": [_span(m) for m in _parties().finditer(text)],
+        "parties": [_span(m) for m in _parties().finditer(text, starts)],
         "platforms": [
             _span(m, platform=platform_names[" ".join(m.group().lower().split())])
-            for m in platforms.finditer(text)
+            for m in platforms.finditer(text, starts)
         ],
-        "dates": [_span(m) for m in _DATE.finditer(text)]
+        "dates": [_span(m) for m in _FAST_DATE.finditer(text, starts)]
         if _words_present(doc, _DATE_WORDS, text)
         else [],
         "urls": [_span(m) for m in _URL.finditer(text)] if "://" in text or "www." in text else [],
