@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from netral.rules.encode import encode_id
 from netral.rules.explain import facts_line
 from netral.rules.model import Ref
 from netral.rules.trace import TraceLine
@@ -44,70 +44,64 @@ class Finding:
         return {"conduct": self.conduct, "tracks": [t.to_dict() for t in self.tracks]}
 
 
-@dataclass(frozen=True)
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """A reusable piece of an outcome: one conduct's finding, or a shared trace step.
 
     Parts never mention the conduct date, so the engine caches them per stretch of dates in
-    which no rule changes, with their JSON serialised once.
+    which no rule changes. Their JSON is written once, when the part is made, and every
+    output line that uses the part copies it.
     """
 
     finding: Finding | None
     trace: tuple[TraceLine, ...]
     needs_body: bool = False
+    finding_json: str = field(init=False, repr=False, compare=False)
+    trace_json: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def finding_json(self) -> str:
-        return json.dumps(self.finding.to_dict(), ensure_ascii=False) if self.finding else ""
-
-    @cached_property
-    def trace_json(self) -> str:
-        return ", ".join(json.dumps(line.to_dict(), ensure_ascii=False) for line in self.trace)
+    def __post_init__(self) -> None:
+        finding = _dumps(self.finding.to_dict()) if self.finding is not None else ""
+        trace = ", ".join(_dumps(line.to_dict()) for line in self.trace)
+        object.__setattr__(self, "finding_json", finding)
+        object.__setattr__(self, "trace_json", trace)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    parts: tuple[Part, ...]
+class Assessment:
+    """Findings and explanation for one set of facts (treat as immutable).
+
+    ``facts_json`` is the facts line already serialised: the engine fills it from a cached
+    template, since that line is the only one that carries the date. A plain class with
+    slots, because one is built per input line.
+    """
+
+    __slots__ = ("catalogue_version", "facts", "facts_json", "parts")
+
+    def __init__(
+        self, facts: Facts, parts: tuple[Part, ...], catalogue_version: str, facts_json: str
+    ) -> None:
+        self.facts = facts
+        self.parts = parts
+        self.catalogue_version = catalogue_version
+        self.facts_json = facts_json
+
+    def __repr__(self) -> str:
+        return f"Assessment(facts={self.facts!r}, catalogue_version={self.catalogue_version!r})"
+
+    @property
+    def facts_line(self) -> TraceLine:
+        return facts_line(self.facts)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(part.finding for part in self.parts if part.finding is not None)
 
     @property
-    def trace(self) -> tuple[TraceLine, ...]:
-        return tuple(line for part in self.parts for line in part.trace)
-
-    def findings_json(self) -> str:
-        return "[" + ", ".join(p.finding_json for p in self.parts if p.finding) + "]"
-
-    def trace_json(self) -> list[str]:
-        return [p.trace_json for p in self.parts if p.trace]
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """Findings and explanation for one set of facts.
-
-    ``facts_json`` is the facts line already serialised (the engine fills it from a cached
-    template, since that line is the only one that carries the date).
-    """
-
-    facts: Facts
-    outcome: Outcome = field(repr=False)
-    catalogue_version: str = ""
-    facts_json: str = field(default="", repr=False)
-
-    @cached_property
-    def facts_line(self) -> TraceLine:
-        return facts_line(self.facts)
-
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return self.outcome.findings
-
-    @property
     def explanation(self) -> tuple[TraceLine, ...]:
-        return (self.facts_line, *self.outcome.trace)
+        return (self.facts_line, *(line for part in self.parts for line in part.trace))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,9 +111,14 @@ class Assessment:
 
     def to_json(self, line_id: object) -> str:
         """The CLI output line; same content as ``{"id": ..., **to_dict()}``, built faster."""
-        head = self.facts_json or json.dumps(self.facts_line.to_dict(), ensure_ascii=False)
-        trace = ", ".join([head, *self.outcome.trace_json()])
+        findings = []
+        trace = [self.facts_json]
+        for part in self.parts:
+            if part.finding is not None:
+                findings.append(part.finding_json)
+            if part.trace:
+                trace.append(part.trace_json)
         return (
-            f'{{"id": {json.dumps(line_id, ensure_ascii=False)}, '
-            f'"findings": {self.outcome.findings_json()}, "explanation": [{trace}]}}'
+            f'{{"id": {encode_id(line_id)}, '
+            f'"findings": [{", ".join(findings)}], "explanation": [{", ".join(trace)}]}}'
         )

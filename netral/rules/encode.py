@@ -1,0 +1,62 @@
+"""JSON fragments for the output line, written without ``json.dumps`` on the hot path.
+
+Every function here returns exactly what ``json.dumps(..., ensure_ascii=False)`` would; the
+byte-identical output check in ``docs/rules.md`` and the tests hold them to it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from json.encoder import encode_basestring
+
+from netral.rules.explain import facts_line
+from netral.rules.facts import Facts
+
+# Stand-ins rendered once through explain.facts_line, then cut out of the JSON text. Neither
+# can occur in a real facts line: codes never hold a NUL, and no date is in year 1.
+CONDUCT_MARK = "\x00"
+DATE_MARK = datetime.date(1, 1, 1)
+_MARKS = re.compile(r"(\\u0000|0001-01-01)")
+_MARK_ORDER = [r"\u0000", "0001-01-01"] * 3  # facts object, then the id text, then the en text
+
+
+def encode_id(value: object) -> str:
+    """The JSON for a line id; ints and strings (nearly every id) skip the encoder object."""
+    # Exact types only: a bool is an int but JSON spells it true/false, so it goes to dumps.
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def inner(text: str) -> str:
+    """A string's JSON escape without the quotes; escapes are per character, so they join."""
+    return encode_basestring(text)[1:-1]
+
+
+def facts_template(
+    subject: str, election: str, status: str | None, on_leave: bool, passive: bool
+) -> tuple[str, ...]:
+    """The facts line cut into the 7 pieces around its conduct codes and dates.
+
+    Empty when the marks do not land where expected; the caller then serialises normally.
+    """
+    stand_in = Facts(subject, (CONDUCT_MARK,), DATE_MARK, election, status, on_leave, passive)
+    line = json.dumps(facts_line(stand_in).to_dict(), ensure_ascii=False)
+    cut = _MARKS.split(line)
+    if cut[1::2] != _MARK_ORDER:
+        return ()
+    return tuple(cut[0::2])
+
+
+def render_facts(template: tuple[str, ...], codes: list[str], day: str) -> str:
+    """Fill a facts template with the (already escaped) conduct codes and the ISO date."""
+    a, b, c, d, e, f, g = template
+    listed = '", "'.join(codes)  # the template keeps the outer quotes of the one stand-in
+    text = ", ".join(codes)
+    return f"{a}{listed}{b}{day}{c}{text}{d}{day}{e}{text}{f}{day}{g}"
