@@ -2,6 +2,9 @@
 
 The viewing copy is rebuilt from pixels alone (`Image.frombytes`), so no EXIF, GPS, XMP,
 ICC profile, text chunk or maker note can survive, whatever Pillow's savers would copy.
+It is decoded straight to a bounded size (`MediaLimits.view_max_side`): JPEG through
+libjpeg's scaled decoding (`draft`), other formats reduced right after decoding, so no
+full-size intermediate copies are made. The original stays as it was sent.
 """
 
 from __future__ import annotations
@@ -9,33 +12,25 @@ from __future__ import annotations
 import warnings
 from io import BytesIO
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, IptcImagePlugin, UnidentifiedImageError
 
 from netral.security.media import Finding, MediaLimits, Processed, Rejected
+from netral.security.metadata_text import exif_findings, iptc_findings, text_chunk_findings
 from netral.security.sniff import JPEG, PNG, WEBP
+from netral.security.xmp import xmp_findings
 
 _PIL_FORMAT = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
-
-# EXIF tags (TIFF/EXIF 2.32 numbering).
-_GPS_IFD = 0x8825
-_EXIF_IFD = 0x8769
-_IFD0_TAGS = {
-    0x013B: Finding("author", identifying=True),  # Artist
-    0x8298: Finding("author", identifying=True),  # Copyright
-    0x9C9D: Finding("author", identifying=True),  # XPAuthor (Windows)
-    0xC62F: Finding("camera_serial", identifying=True),  # CameraSerialNumber (DNG)
-    0x010F: Finding("device", identifying=False),  # Make
-    0x0110: Finding("device", identifying=False),  # Model
-    0x0131: Finding("software", identifying=False),  # Software
+_ORIENTATION = 0x0112
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
 }
-_EXIF_TAGS = {
-    0xA430: Finding("owner", identifying=True),  # CameraOwnerName
-    0xA431: Finding("camera_serial", identifying=True),  # BodySerialNumber
-    0xA435: Finding("camera_serial", identifying=True),  # LensSerialNumber
-    0xA420: Finding("unique_id", identifying=True),  # ImageUniqueID
-    0x927C: Finding("maker_note", identifying=False),  # MakerNote
-}
-_TEXT_CHUNK_AUTHORS = {"author", "artist", "copyright", "creator"}
+_BROKEN = (OSError, SyntaxError, ValueError, EOFError)
 
 
 def _open(data: bytes, media_type: str, limits: MediaLimits) -> Image.Image:
@@ -54,51 +49,39 @@ def _open(data: bytes, media_type: str, limits: MediaLimits) -> Image.Image:
     return image
 
 
-def _decode(image: Image.Image) -> None:
+def _decode_reduced(image: Image.Image, limits: MediaLimits) -> None:
+    """Decode in place at no more than the viewing size (JPEG: scaled by libjpeg)."""
+    bound = (limits.view_max_side, limits.view_max_side)
     # Pillow's own bomb check is a second line behind ours; make its warning an error.
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
+            image.thumbnail(bound)  # draft() for JPEG, then reduce() and resize in place
             image.load()
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
             raise Rejected("too_many_pixels", str(exc)) from exc
-        except (OSError, SyntaxError, ValueError) as exc:
+        except _BROKEN as exc:
             raise Rejected("unreadable", str(exc)) from exc
 
 
-def _exif_findings(exif: Image.Exif) -> set[Finding]:
-    found = {finding for tag, finding in _IFD0_TAGS.items() if exif.get(tag)}
-    if exif.get_ifd(_GPS_IFD):
-        found.add(Finding("gps", identifying=True))
-    sub = exif.get_ifd(_EXIF_IFD)
-    found |= {finding for tag, finding in _EXIF_TAGS.items() if sub.get(tag)}
-    return found
-
-
-def _xmp_findings(xmp: bytes | str) -> set[Finding]:
-    raw = xmp.encode("utf-8", "replace") if isinstance(xmp, str) else xmp
-    found = {Finding("xmp", identifying=False)}
-    if b"GPS" in raw:
-        found.add(Finding("gps", identifying=True))
-    if b"dc:creator" in raw or b"Artist" in raw or b"SerialNumber" in raw:
-        found.add(Finding("author", identifying=True))
-    return found
-
-
 def findings_of(image: Image.Image) -> tuple[Finding, ...]:
-    found = _exif_findings(image.getexif())
+    """Metadata found in the (already decoded) image; text chunks after IDAT included."""
+    found = exif_findings(image.getexif())
     xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp")
     if xmp:
-        found |= _xmp_findings(xmp)
-    for key, value in image.info.items():
-        if isinstance(key, str) and key.lower() in _TEXT_CHUNK_AUTHORS and value:
-            found.add(Finding("author", identifying=True))
-    return tuple(sorted(found, key=lambda f: f.kind))
+        found |= xmp_findings(xmp)
+    texts = getattr(image, "text", None) or {}
+    found |= text_chunk_findings({k: v for k, v in texts.items() if k != "XML:com.adobe.xmp"})
+    if image.info.get("comment"):
+        found.add(Finding("free_text", identifying=True))
+    if image.format == "JPEG":
+        found |= iptc_findings(IptcImagePlugin.getiptcinfo(image))  # type: ignore[arg-type]
+    return tuple(sorted(found, key=lambda f: (f.kind, f.identifying)))
 
 
-def _pixels_only(image: Image.Image, media_type: str) -> Image.Image:
-    upright = ImageOps.exif_transpose(image)
-    has_alpha = "A" in upright.getbands() or "transparency" in upright.info
+def _pixels_only(image: Image.Image, media_type: str, orientation: int) -> Image.Image:
+    upright = image.transpose(_TRANSPOSE[orientation]) if orientation in _TRANSPOSE else image
+    has_alpha = "A" in upright.getbands() or "transparency" in image.info
     mode = "RGBA" if has_alpha and media_type != JPEG else "RGB"
     converted = upright.convert(mode)
     return Image.frombytes(mode, converted.size, converted.tobytes())
@@ -118,9 +101,16 @@ def _encode(image: Image.Image, media_type: str) -> bytes:
 def process_image(data: bytes, media_type: str, limits: MediaLimits) -> Processed:
     """Inspect an image and make its metadata-free viewing copy (first frame only)."""
     image = _open(data, media_type, limits)
-    findings = findings_of(image)
-    _decode(image)
-    clean = _pixels_only(image, media_type)
+    try:
+        orientation = int(image.getexif().get(_ORIENTATION) or 1)
+    except _BROKEN as exc:
+        raise Rejected("unreadable", str(exc)) from exc
+    _decode_reduced(image, limits)
+    try:
+        findings = findings_of(image)
+        clean = _pixels_only(image, media_type, orientation)
+    except _BROKEN as exc:
+        raise Rejected("unreadable", str(exc)) from exc
     notes = ("first_frame_only",) if getattr(image, "n_frames", 1) > 1 else ()
     return Processed(
         media_type=media_type,

@@ -24,9 +24,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class MediaLimits:
-    max_pixels: int = 50_000_000
+    # 24 MP is a 6000x4000 photo; an RGBA bitmap of that size is still ~96 MB decoded.
+    max_pixels: int = 24_000_000
     max_side: int = 20_000
     max_pdf_pages: int = 300
+    # The cleaned viewing copy's longest side; larger images are reduced while decoding.
+    view_max_side: int = 2560
 
 
 @dataclass(frozen=True)

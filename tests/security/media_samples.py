@@ -7,6 +7,7 @@ import zlib
 from io import BytesIO
 
 from PIL import Image
+from pypdf import PdfReader, PdfWriter
 
 GPS_IFD = 0x8825
 EXIF_IFD = 0x8769
@@ -66,3 +67,62 @@ def mp4_with_location() -> bytes:
     moov = mp4_box(b"moov", mp4_box(b"udta", xyz))
     mdat = mp4_box(b"mdat", b"\x00" * 64)
     return ftyp + moov + mdat
+
+
+XMP_MP4_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
+
+
+def xmp_packet(body: str) -> bytes:
+    return (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        f"{body}</rdf:RDF></x:xmpmeta>"
+    ).encode()
+
+
+def mp4_with_top_level(box: bytes) -> bytes:
+    """A small MP4 whose `moov` is clean and whose extra top-level `box` follows it."""
+    ftyp = mp4_box(b"ftyp", b"isom" + b"\x00\x00\x02\x00" + b"isomiso2mp41")
+    moov = mp4_box(b"moov", mp4_box(b"mvhd", b"\x00" * 100))
+    return ftyp + moov + box + mp4_box(b"mdat", b"\x00" * 64)
+
+
+def pdf_with_attachment_and_scripts(photo: bytes) -> bytes:
+    """A PDF carrying what a clean copy must lose: an attachment, scripts, forms, piece info."""
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf_with_author("Siti Pelapor"))))
+    writer.add_attachment("IMG_Warga_Pelapor.jpg", photo)
+    page = writer.pages[0]
+    page[NameObject("/PieceInfo")] = DictionaryObject(
+        {NameObject("/Editor"): TextStringObject("Disunting oleh Warga Pelapor")}
+    )
+    action = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('halo')"),
+        }
+    )
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([]),
+            NameObject("/A"): action,
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {
+            NameObject("/Fields"): ArrayObject([]),
+            NameObject("/DA"): TextStringObject("Warga Pelapor"),
+        }
+    )
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -71,3 +71,18 @@ def test_rate_limit_keys_hide_the_address_and_change_with_the_window() -> None:
     assert window.key(secret=b"k", scope="submit", client="203.0.113.10", at=now) != key
     assert window.exceeded(3)
     assert not window.exceeded(2)
+
+
+def test_a_rate_limit_key_cannot_be_recomputed_without_its_window_salt() -> None:
+    from datetime import UTC, datetime
+
+    from netral.security.ratelimit import Window, new_salt
+
+    window = Window(seconds=900, limit=5)
+    at = datetime(2024, 11, 10, 8, 0, tzinfo=UTC)
+    salt = new_salt()
+    key = window.key(secret=b"server", salt=salt, scope="lookup", client="192.0.2.7", at=at)
+    again = window.key(secret=b"server", salt=salt, scope="lookup", client="192.0.2.7", at=at)
+    other = window.key(secret=b"server", salt=new_salt(), scope="lookup", client="192.0.2.7", at=at)
+    assert key == again
+    assert key != other
