@@ -10,15 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
-from multiprocessing.pool import AsyncResult
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-CHUNK = 256  # lines per task sent to a worker
 
 
 def _error(ident: Any, message: str) -> dict[str, Any]:
@@ -62,33 +58,6 @@ def _lines(handle: IO[str]) -> Iterator[str]:
     return (line for line in handle if line.strip())
 
 
-def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
-    iterator = iter(lines)
-    while chunk := list(islice(iterator, CHUNK)):
-        yield chunk
-
-
-def _warm_up() -> None:
-    from netral.triage.engine import triage
-
-    triage("warm up")
-
-
-def run_parallel(lines: Iterable[str], workers: int) -> Iterator[tuple[str, bool]]:
-    """Results in input order, with at most a few chunks in flight: flat memory."""
-    import multiprocessing
-
-    _warm_up()  # train or load the model once, before the workers fork
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_warm_up) as pool:
-        pending: deque[AsyncResult[list[tuple[str, bool]]]] = deque()
-        for chunk in _chunks(lines):
-            pending.append(pool.apply_async(process_chunk, (chunk,)))
-            if len(pending) >= workers * 3:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-
-
 def _triage_stream(args: argparse.Namespace) -> int:
     if args.path == "-":
         handle: IO[str] = sys.stdin
@@ -100,11 +69,12 @@ def _triage_stream(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     all_ok = True
     try:
-        results = (
-            run_parallel(_lines(handle), args.workers)
-            if args.workers > 1
-            else (process_line(line) for line in _lines(handle))
-        )
+        if args.workers > 1:
+            from netral.triage.bulk import run_parallel
+
+            results = run_parallel(_lines(handle), args.workers, process_chunk)
+        else:
+            results = (process_line(line) for line in _lines(handle))
         out = sys.stdout
         for text, ok in results:
             out.write(text + "\n")

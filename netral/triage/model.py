@@ -161,12 +161,28 @@ def build(path: Path | None = None) -> tuple[LinearModel, Path]:
     return model, target
 
 
+def _disabled() -> bool:
+    return os.environ.get("NETRAL_TRIAGE_MODEL", "").lower() == "off"
+
+
+def cached_path() -> Path:
+    return cache_dir() / f"triage-model-{model_key()}.json"
+
+
+def would_train() -> bool:
+    """Whether ``get_model`` would have to train (no cached file for this key)."""
+    return not _disabled() and not cached_path().exists()
+
+
 @lru_cache(maxsize=1)
 def get_model() -> LinearModel | None:
-    """The cached model for this corpus and code, trained on first use; None if no corpus."""
-    if os.environ.get("NETRAL_TRIAGE_MODEL", "").lower() == "off":
+    """The cached model for this corpus and code, trained on first use; None if no corpus.
+
+    Loaded once per process: a process started by fork inherits it (see bulk.py).
+    """
+    if _disabled():
         return None
-    path = cache_dir() / f"triage-model-{model_key()}.json"
+    path = cached_path()
     if path.exists():
         return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
     if len(training_examples()) < MIN_EXAMPLES:
