@@ -126,7 +126,7 @@ def shaped_copy_seconds(url: str, path: Path) -> float:
             "ALTER TABLE bench_roster_shaped ADD FOREIGN KEY (agency_id) REFERENCES org_agency "
             "DEFERRABLE INITIALLY DEFERRED"
         )
-        ids = dict(conn.execute("SELECT name, id FROM org_agency").fetchall())
+        ids: dict[str, int] = dict(conn.execute("SELECT name, id FROM org_agency").fetchall())
         conn.commit()
         started = time.perf_counter()
         with (

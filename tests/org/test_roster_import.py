@@ -73,8 +73,10 @@ def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> 
     return path
 
 
-def run(path: Path, **options: bool) -> ImportReport:
-    return employees_import(source=path, today=TODAY, **options)
+def run(path: Path, *, create_agencies: bool = False, skip_invalid: bool = False) -> ImportReport:
+    return employees_import(
+        source=path, today=TODAY, create_agencies=create_agencies, skip_invalid=skip_invalid
+    )
 
 
 def reasons_by_row(report: ImportReport) -> dict[int, str]:
