@@ -14,6 +14,8 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
 
     os.environ["NETRAL_DEMO"] = "1"
+    # No worker process runs in the demo: background tasks run inline.
+    os.environ["NETRAL_TASKS_SYNC"] = "1"
     # The demo is SQLite by design: it needs no server.
     os.environ.pop("DATABASE_URL", None)
     from netral.commands.django_setup import setup_django

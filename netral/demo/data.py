@@ -50,8 +50,25 @@ EMPLOYEES = (
 )
 
 
-@transaction.atomic
 def load_demo_data() -> list[DemoAccount]:
+    """Master data and accounts, then reports and cases filed through the real services."""
+    from netral.demo.cases import Cast, load_demo_cases
+
+    _load_master_data()
+    users = {account.username: _demo_user(account) for account in ACCOUNTS}
+    load_demo_cases(
+        Cast(
+            verifier=users["verifikator"],
+            analyst=users["bawaslu"],
+            supervisor=users["pengawas"],
+            ppk=users["ppk"],
+        )
+    )
+    return list(ACCOUNTS)
+
+
+@transaction.atomic
+def _load_master_data() -> None:
     regions = {r.code: r for r in Region.objects.filter(code__in=[a[2] for a in AGENCIES])}
     agencies = []
     for name, level, code, ppk in AGENCIES:
@@ -70,11 +87,9 @@ def load_demo_data() -> list[DemoAccount]:
                 "agency": agencies[agency_index],
             },
         )
-    for account in ACCOUNTS:
-        _demo_user(account)
-    return list(ACCOUNTS)
 
 
+@transaction.atomic
 def _demo_user(account: DemoAccount) -> User:
     first, _, last = account.full_name.partition(" ")
     user, _ = User.objects.update_or_create(

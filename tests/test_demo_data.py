@@ -1,0 +1,31 @@
+"""`netral demo` data: one account per role, and reports moved along the real chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from netral.accounts.models import Role, RoleAssignment
+from netral.cases.models import Case, Stage
+from netral.demo.data import ACCOUNTS, load_demo_data
+from netral.intake.models import Report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_gives_every_role_an_account_and_cases_at_several_stages() -> None:
+    load_demo_data()
+
+    assert set(RoleAssignment.objects.values_list("role", flat=True)) == set(Role.values)
+    assert Report.objects.count() == Case.objects.count() > 0
+    stages = set(Case.objects.values_list("stage", flat=True))
+    assert {Stage.RECEIVED, Stage.VERIFICATION, Stage.PPK_FOLLOW_UP} <= stages
+    signed = Case.objects.get(stage=Stage.PPK_FOLLOW_UP)
+    assert signed.employee is not None
+    assert signed.recommendation.letter_sha256
+
+
+def test_loading_the_demo_twice_changes_nothing() -> None:
+    load_demo_data()
+    counts = (Report.objects.count(), Case.objects.count(), len(ACCOUNTS))
+    load_demo_data()
+    assert (Report.objects.count(), Case.objects.count(), len(ACCOUNTS)) == counts
