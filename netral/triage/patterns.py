@@ -56,7 +56,7 @@ class SlotIndex:
     """The alternatives of one slot, indexed by their first word: a slot with fifty
     alternatives costs two dict look-ups per position, not fifty comparisons."""
 
-    __slots__ = ("by_exact", "by_stem", "heads", "others")
+    __slots__ = ("by_exact", "by_stem", "heads", "others", "single")
 
     def __init__(self, slot: Slot) -> None:
         self.by_stem: dict[str, list[Sequence_]] = {}
@@ -74,6 +74,7 @@ class SlotIndex:
         self.heads: frozenset[str] | None = (
             None if self.others else frozenset(self.by_stem) | frozenset(self.by_exact)
         )
+        self.single = all(len(seq) == 1 for seq in slot)
 
     def candidates(self, token: Token) -> list[Sequence_]:
         found = self.by_stem.get(token.stem, [])
@@ -83,6 +84,25 @@ class SlotIndex:
         if exact:
             found = found + exact
         return found + self.others if self.others else found
+
+    def match(self, tokens: Sequence[Token], at: int, sentence: int) -> int:
+        """Index after the first alternative that matches at ``at``, else -1."""
+        if at >= len(tokens):
+            return -1
+        token = tokens[at]
+        if token.sentence != sentence:  # every alternative starts with this token
+            return -1
+        if self.single:  # any alternative that matches ends at the next token
+            if token.stem in self.by_stem or token.norm in self.by_stem:
+                return at + 1
+            if token.norm in self.by_exact or any(seq[0].matches(token) for seq in self.others):
+                return at + 1
+            return -1
+        for seq in self.candidates(token):
+            end = _match_sequence(seq, tokens, at, sentence)
+            if end != -1:
+                return end
+        return -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,16 +185,6 @@ def _match_sequence(seq: Sequence_, tokens: Sequence[Token], at: int, sentence: 
     return end
 
 
-def _match_slot(slot: SlotIndex, tokens: Sequence[Token], at: int, sentence: int) -> int:
-    if at >= len(tokens):
-        return -1
-    for seq in slot.candidates(tokens[at]):
-        end = _match_sequence(seq, tokens, at, sentence)
-        if end != -1:
-            return end
-    return -1
-
-
 class PatternSet:
     """Patterns indexed by the words that can start them."""
 
@@ -194,24 +204,20 @@ class PatternSet:
                     bucket = self._always
                 if not any(p is pattern for p in bucket):
                     bucket.append(pattern)
-        self._always_heads = tuple((p, _other_heads(p)) for p in self._always)
+        self._always_heads = tuple((p, _prefixes(p)) for p in self._always)
+        self._always_prefixes = tuple(x for _, heads in self._always_heads for x in heads)
+        self._starts = frozenset(self._by_key)
 
     def hits(self, analysis: Analysis) -> list[Hit]:
+        """Every match in ``analysis``, by start token, then in pattern order."""
         tokens = analysis.tokens
         found: list[Hit] = []
+        if self._starts.isdisjoint(analysis.keys) and not (self._numeric or self._always):
+            return found  # no word of the text can start a pattern
         seen: set[tuple[int, int, int]] = set()
         viable: dict[int, bool] = {}
         for index, token in enumerate(tokens):
-            candidates = self._by_key.get(token.stem, [])
-            if token.norm != token.stem:
-                candidates = candidates + self._by_key.get(token.norm, [])
-            if self._numeric and _is_number(token.norm):
-                candidates = candidates + self._numeric
-            for pattern, (prefixes, numeric) in self._always_heads:
-                # a stem or exact head of the same pattern was already tried above
-                if token.norm.startswith(prefixes) or (numeric and _is_number(token.norm)):
-                    candidates = [*candidates, pattern]
-            for pattern in candidates:
+            for pattern in self._candidates(token):
                 ok = viable.get(id(pattern))
                 if ok is None:
                     ok = viable[id(pattern)] = _viable(pattern, analysis.keys)
@@ -225,17 +231,34 @@ class PatternSet:
                         found.append(hit)
         return found
 
+    def _candidates(self, token: Token) -> list[Pattern]:
+        """Patterns that may start at ``token``, in the order they are tried."""
+        stem, norm = token.stem, token.norm
+        candidates = self._by_key.get(stem, _NONE)
+        if norm != stem and norm in self._by_key:
+            candidates = candidates + self._by_key[norm]
+        if self._numeric and (norm.isdigit() or norm in _NUMBER_WORDS):
+            candidates = candidates + self._numeric
+        if self._always and norm.startswith(self._always_prefixes):
+            for pattern, prefixes in self._always_heads:
+                # its stem, exact or number heads, if any, were already tried above
+                if norm.startswith(prefixes):
+                    candidates = [*candidates, pattern]
+        return candidates
+
+
+_NONE: list[Pattern] = []  # never appended to: candidate lists are concatenated
+
 
 def _is_number(word: str) -> bool:
     return word.isdigit() or word in _NUMBER_WORDS
 
 
-def _other_heads(pattern: Pattern) -> tuple[tuple[str, ...], bool]:
-    """Prefixes of the first slot, and whether it can start with a number: the only
-    ways it can match a word that its stem and exact heads do not index."""
+def _prefixes(pattern: Pattern) -> tuple[str, ...]:
+    """Prefix heads of the first slot: the one way it can match a word that neither its
+    stem and exact heads (indexed) nor its number heads (tried at numbers) cover."""
     others = pattern.compiled[0].others
-    prefixes = tuple(seq[0].value for seq in others if seq[0].kind == "prefix")
-    return prefixes, any(seq[0].kind == "num" for seq in others)
+    return tuple(seq[0].value for seq in others if seq[0].kind == "prefix")
 
 
 def _viable(pattern: Pattern, keys: frozenset[str]) -> bool:
@@ -255,19 +278,21 @@ def _blocked(keys: frozenset[str], tokens: Sequence[Token], lo: int, hi: int, se
 
 def _match_at(pattern: Pattern, tokens: Sequence[Token], index: int, doc: Analysis) -> Hit | None:
     sentence = tokens[index].sentence
-    end = _match_slot(pattern.compiled[0], tokens, index, sentence)
+    end = pattern.compiled[0].match(tokens, index, sentence)
     if end == -1:
         return None
     for slot, gap in zip(pattern.compiled[1:], pattern.gaps[1:], strict=True):
         for at in range(end, min(end + gap + 1, len(tokens))):
-            next_end = _match_slot(slot, tokens, at, sentence)
+            next_end = slot.match(tokens, at, sentence)
             if next_end != -1:
                 end = next_end
                 break
+            if tokens[at].sentence != sentence:  # sentences only grow: no later match
+                return None
         else:
             return None
     for group in pattern.requires:
-        if not any(doc.has(key) for key in group):
+        if doc.keys.isdisjoint(group):
             return None
     window = pattern.block_window
     if pattern.block_before and _blocked(
