@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+# what json.dumps(obj, ensure_ascii=False) does, without building an encoder per line
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _error(ident: Any, message: str) -> dict[str, Any]:
@@ -31,7 +33,7 @@ def process_line(line: str) -> tuple[str, bool]:
         out, ok = _error(None, f"invalid JSON: {error.msg}"), False
     else:
         out, ok = _result(record, MAX_CHARS, triage)
-    return json.dumps(out, ensure_ascii=False), ok
+    return _encode(out), ok
 
 
 def _result(record: Any, max_chars: int, run: Any) -> tuple[dict[str, Any], bool]:

@@ -121,14 +121,25 @@ def _subject_index() -> dict[str, list[tuple[str, ...]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _subject_heads() -> frozenset[str]:
+    return frozenset(_subject_index())
+
+
 def subject_mentions(analysis: Analysis) -> list[tuple[int, int]]:
     """Token spans (first, last) of words naming a bound subject."""
+    found: list[tuple[int, int]] = []
+    if _subject_heads().isdisjoint(analysis.keys):
+        return found
     tokens = analysis.tokens
     index = _subject_index()
-    found = []
     for i, token in enumerate(tokens):
         for seq in index.get(token.norm, ()):
-            if tuple(t.norm for t in tokens[i : i + len(seq)]) == seq:
+            # the first word is the index key: compare the rest, if any
+            if len(seq) == 1 or all(
+                i + k < len(tokens) and tokens[i + k].norm == word
+                for k, word in enumerate(seq[1:], 1)
+            ):
                 found.append((i, i + len(seq) - 1))
                 break
     return found
