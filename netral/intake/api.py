@@ -10,24 +10,22 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.params.functions import Header as HeaderParam
 
-from netral.api.errors import ApiError, NotFound, RateLimited, error_body
+from netral.api.errors import ApiError, NotFound, RateLimited
 from netral.intake import conf, throttle
-from netral.intake.evidence import EvidenceRejected, ingest_uploads
+from netral.intake.evidence import EvidenceRejected, IngestedFile, ingest_uploads
 from netral.intake.forms import MessageForm, ReportForm
+from netral.intake.middleware import body_was_refused, too_large_response
 from netral.intake.models import Report, Sender
 from netral.intake.selectors import report_for_receipt, report_public_view
 from netral.intake.services import ReportInput, report_message_add, report_submit
 
 router = Router(tags=["reports"])
-
-# Room for the text fields and multipart framing on top of the files' own limit.
-_BODY_SLACK = 1024 * 1024
 
 
 class ReportIn(Schema):
@@ -52,11 +50,18 @@ class SuggestionOut(Schema):
     hint: str
 
 
+class EvidenceWarningOut(Schema):
+    file: str
+    findings: list[str]
+    labels: list[str]
+
+
 class ReportCreated(Schema):
     receipt: str
     secret: str
     suggested_codes: list[str]
     suggestions: list[SuggestionOut]
+    evidence_warnings: list[EvidenceWarningOut] = []
 
 
 class TimelineEntry(Schema):
@@ -93,13 +98,12 @@ class ErrorOut(Schema):
 
 
 def _limit_body(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Refuse an oversized body before Django reads it to disk."""
+    """Second line behind IntakeBodyLimitMiddleware: refuse an oversized body."""
 
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        limit = conf.get("INTAKE_MAX_REPORT_BYTES") + _BODY_SLACK
-        if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
-            body = error_body("too_large", "Permintaan terlalu besar.", {"limit": limit})
-            return JsonResponse(body, status=413)
+        too_long = int(request.META.get("CONTENT_LENGTH") or 0) > conf.body_limit()
+        if too_long or body_was_refused(request):
+            return too_large_response(request, api=True)
         return run(request, *args, **kwargs)
 
     return guarded
@@ -128,7 +132,9 @@ def _report_or_404(request: HttpRequest, receipt: str, secret: str | None) -> Re
         "Multipart form. `identity` is identified, confidential or anonymous; "
         "`reporter_name` and `reporter_contact` are required unless anonymous (and are "
         "discarded if sent with anonymous). `links` may repeat. `files` may repeat: JPEG, "
-        "PNG, WebP, PDF or MP4, checked by content. The secret is returned once only."
+        "PNG, WebP, PDF or MP4, checked by content. The secret is returned once only. "
+        "`evidence_warnings` lists each file whose original carries metadata that may "
+        "identify the sender (GPS, serial numbers, names, free-text comments)."
     ),
 )
 @decorate_view(_limit_body)
@@ -158,8 +164,18 @@ def report_create(
             "secret": submitted.secret,
             "suggested_codes": list(submitted.suggestions.codes),
             "suggestions": suggestions,
+            "evidence_warnings": _evidence_warnings(ingested),
         },
     )
+
+
+def _evidence_warnings(files: list[IngestedFile]) -> list[dict[str, Any]]:
+    """What the preview would have warned about: identifying metadata in each original."""
+    return [
+        {"file": item.name, "findings": item.identifying, "labels": item.identifying_labels()}
+        for item in files
+        if item.identifying
+    ]
 
 
 @router.get(

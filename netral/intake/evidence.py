@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from typing import Any
 
+from cryptography.fernet import InvalidToken
 from django.utils.translation import gettext_lazy as _
 
 from netral.intake import conf
-from netral.intake.storage import evidence_store
+from netral.intake.storage import StagingArea, evidence_store, staging_area
 from netral.security.media import Rejected
 from netral.security.uploads import process_upload
 
@@ -38,6 +40,10 @@ FINDING_LABELS = {
     "title": _("judul atau kata kunci dokumen"),
     "xmp": _("metadata XMP"),
     "maker_note": _("catatan pabrikan kamera"),
+    "free_text": _("teks keterangan, komentar atau judul yang bisa memuat nama"),
+    "location": _("nama tempat atau alamat"),
+    "embedded_file": _("berkas lain yang disisipkan di dalamnya"),
+    "annotations": _("anotasi atau komentar"),
 }
 
 
@@ -66,6 +72,9 @@ class IngestedFile:
     findings: tuple[dict[str, Any], ...]
     notes: tuple[str, ...]
     name: str = ""
+    # Set while the file waits in the staging area for the preview to be confirmed.
+    staged_original: str = ""
+    staged_cleaned: str = ""
 
     @property
     def identifying(self) -> list[str]:
@@ -94,31 +103,92 @@ def check_totals(sizes: list[int]) -> None:
             raise EvidenceRejected("too_large")
 
 
-def ingest(data: bytes, *, name: str = "") -> IngestedFile:
-    """Check, inspect and store one file (original and cleaned copy); before any DB write."""
+@dataclass(frozen=True)
+class Staging:
+    """Where a preview's files wait: a directory id and the key they are encrypted with."""
+
+    id: str
+    key: str
+
+    @classmethod
+    def new(cls) -> Staging:
+        return cls(id=StagingArea.new_id(), key=StagingArea.new_key())
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def ingest(data: bytes, *, name: str = "", staging: Staging | None = None) -> IngestedFile:
+    """Check, inspect and store one file (original and cleaned copy); before any DB write.
+
+    With `staging`, the files go to the encrypted staging area (a preview); otherwise
+    straight to the permanent store.
+    """
     if len(data) > conf.get("INTAKE_MAX_FILE_BYTES"):
         raise EvidenceRejected("too_large", name)
     try:
         processed = process_upload(data, limits=conf.media_limits())
     except Rejected as exc:
         raise EvidenceRejected(exc.reason, name) from exc
-    store = evidence_store()
-    sha256 = store.put(data, "original")
-    cleaned_sha256 = store.put(processed.cleaned, "cleaned") if processed.cleaned else ""
-    return IngestedFile(
-        sha256=sha256,
+    cleaned = processed.cleaned
+    item = IngestedFile(
+        sha256=_sha256(data),
         size=len(data),
         media_type=processed.media_type,
-        cleaned_sha256=cleaned_sha256,
+        cleaned_sha256=_sha256(cleaned) if cleaned else "",
         cleaned_media_type=processed.cleaned_media_type or "",
-        cleaned_size=len(processed.cleaned) if processed.cleaned else None,
+        cleaned_size=len(cleaned) if cleaned else None,
         findings=tuple({"kind": f.kind, "identifying": f.identifying} for f in processed.findings),
         notes=processed.notes,
         name=name[:120],
     )
+    if staging is not None:
+        area = staging_area()
+        return replace(
+            item,
+            staged_original=area.put(staging.id, staging.key, data),
+            staged_cleaned=area.put(staging.id, staging.key, cleaned) if cleaned else "",
+        )
+    store = evidence_store()
+    store.put(data, "original")
+    if cleaned:
+        store.put(cleaned, "cleaned")
+    return item
 
 
-def ingest_uploads(uploads: list[Any]) -> list[IngestedFile]:
+def ingest_uploads(uploads: list[Any], *, staging: Staging | None = None) -> list[IngestedFile]:
     """Django `UploadedFile`s: refuse by count and size before reading, then ingest each."""
     check_totals([int(upload.size or 0) for upload in uploads])
-    return [ingest(upload.read(), name=str(upload.name or "")) for upload in uploads]
+    return [
+        ingest(upload.read(), name=str(upload.name or ""), staging=staging) for upload in uploads
+    ]
+
+
+class StagedFileMissing(Exception):
+    """A previewed file is gone or does not match (expired, cleaned up, tampered with)."""
+
+
+def commit_staged(files: list[IngestedFile], staging: Staging) -> list[IngestedFile]:
+    """Move a confirmed preview's files to the permanent store; checks every digest."""
+    area, store = staging_area(), evidence_store()
+    committed = []
+    for item in files:
+        try:
+            original = area.read(staging.id, staging.key, item.staged_original)
+            cleaned = (
+                area.read(staging.id, staging.key, item.staged_cleaned)
+                if item.staged_cleaned
+                else b""
+            )
+        except (OSError, ValueError, InvalidToken) as exc:
+            raise StagedFileMissing(item.name) from exc
+        if _sha256(original) != item.sha256 or (
+            cleaned and _sha256(cleaned) != item.cleaned_sha256
+        ):
+            raise StagedFileMissing(item.name)
+        store.put(original, "original")
+        if cleaned:
+            store.put(cleaned, "cleaned")
+        committed.append(replace(item, staged_original="", staged_cleaned=""))
+    return committed

@@ -227,12 +227,19 @@ class IdentityAccessRequest(models.Model):
 
 
 class IdentityAccessLog(AppendOnly):
-    """Every time a reporter's identity was shown to someone."""
+    """Every time a reporter's identity, or an original evidence file, was given to someone.
+
+    `evidence` empty: the name and contact were shown; set: that file's original (with its
+    metadata) was downloaded.
+    """
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     access_request = models.ForeignKey(
         IdentityAccessRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -249,6 +256,9 @@ class ReportDraft(models.Model):
     token_digest = models.CharField(max_length=64, unique=True)
     payload_encrypted = models.TextField()
     expires_at = models.DateTimeField(db_index=True)
+    # Names the staging directory of the previewed files (random; the key to decrypt
+    # them is inside the encrypted payload, so the files die with the draft).
+    staging_id = models.CharField(max_length=32, blank=True, db_index=True)
 
     def __str__(self) -> str:
         return self.token_digest[:8]
@@ -262,3 +272,20 @@ class ClientHit(models.Model):
 
     def __str__(self) -> str:
         return self.key[:8]
+
+
+class ThrottleSalt(models.Model):
+    """The random salt of one rate-limit window; deleted once the window is over."""
+
+    scope = models.CharField(max_length=20)
+    number = models.BigIntegerField()
+    salt = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "number"], name="one_salt_per_window"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.number}"

@@ -102,13 +102,8 @@ class Visibility:
     access_request: IdentityAccessRequest | None = None
 
 
-def identity_visibility(*, report: Report, user: User) -> Visibility:
-    if not reports_for_staff(user=user).filter(pk=report.pk).exists():
-        return Visibility(False, "out_of_scope")
-    if report.identity_mode == IdentityMode.ANONYMOUS:
-        return Visibility(False, "anonymous")
-    if report.identity_mode == IdentityMode.IDENTIFIED:
-        return Visibility(True, "visible")
+def _approval_visibility(report: Report, user: User) -> Visibility:
+    """What the user's own identity-access requests for this report allow now."""
     requests = IdentityAccessRequest.objects.filter(report=report, requester=user)
     approved = requests.filter(status=AccessStatus.APPROVED, expires_at__gt=timezone.now()).first()
     if approved is not None:
@@ -119,6 +114,26 @@ def identity_visibility(*, report: Report, user: User) -> Visibility:
     if latest is not None and latest.status == AccessStatus.REFUSED:
         return Visibility(False, "refused")
     return Visibility(False, "needs_request")
+
+
+def identity_visibility(*, report: Report, user: User) -> Visibility:
+    if not reports_for_staff(user=user).filter(pk=report.pk).exists():
+        return Visibility(False, "out_of_scope")
+    if report.identity_mode == IdentityMode.ANONYMOUS:
+        return Visibility(False, "anonymous")
+    if report.identity_mode == IdentityMode.IDENTIFIED:
+        return Visibility(True, "visible")
+    return _approval_visibility(report, user)
+
+
+def original_visibility(*, report: Report, user: User) -> Visibility:
+    """Original evidence files can identify the reporter (GPS, serials, owner names): for
+    anonymous and confidential reports they need the same custodian approval as the name."""
+    if not reports_for_staff(user=user).filter(pk=report.pk).exists():
+        return Visibility(False, "out_of_scope")
+    if report.identity_mode == IdentityMode.IDENTIFIED:
+        return Visibility(True, "visible")
+    return _approval_visibility(report, user)
 
 
 def regions_for_picker() -> list[tuple[Any, list[Any]]]:

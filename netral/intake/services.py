@@ -7,15 +7,15 @@ import json
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, BinaryIO
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.intake import conf
-from netral.intake.evidence import IngestedFile
+from netral.intake.evidence import IngestedFile, Staging
 from netral.intake.models import (
     AccessStatus,
     EventKind,
@@ -34,9 +34,11 @@ from netral.intake.models import (
 from netral.intake.secrecy import decrypt_optional, encrypt_optional, field_cipher
 from netral.intake.selectors import (
     identity_visibility,
+    original_visibility,
     report_in_custodian_scope,
     reports_for_staff,
 )
+from netral.intake.storage import evidence_store, staging_area
 from netral.intake.suggestions import TriageOutcome, run_triage
 from netral.org.models import Region
 from netral.security.crypto import new_receipt_number, new_secret, secret_digest
@@ -239,8 +241,9 @@ def identity_access_request(
 ) -> IdentityAccessRequest:
     if not reports_for_staff(user=requester).filter(pk=report.pk).exists():
         raise ServiceError("not_found", "report not found")
-    if report.identity_mode != IdentityMode.CONFIDENTIAL:
-        raise ServiceError("not_confidential", "only confidential identities need a request")
+    if report.identity_mode == IdentityMode.IDENTIFIED:
+        # Confidential: the name and the originals; anonymous: the originals only.
+        raise ServiceError("not_confidential", "identified reports need no request")
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -294,26 +297,71 @@ def identity_reveal(*, report: Report, user: User) -> RevealedIdentity:
     )
 
 
+def evidence_original_open(*, report: Report, evidence: Evidence, user: User) -> BinaryIO:
+    """The original file (with its metadata) if `user` may have it; the access is logged.
+
+    Anonymous and confidential reports: only with an approved, unexpired identity-access
+    request of this user for this report. Every download, any mode, is logged.
+    """
+    visibility = original_visibility(report=report, user=user)
+    if not visibility.may_view or evidence.report_id != report.pk:
+        raise ServiceError("forbidden", "original not available to this user")
+    with transaction.atomic():
+        IdentityAccessLog.objects.create(
+            report=report, user=user, access_request=visibility.access_request, evidence=evidence
+        )
+    return evidence_store().open(evidence.sha256, "original")
+
+
 def _token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
 
 
-def draft_save(*, data: ReportInput, files: Sequence[IngestedFile]) -> str:
+@dataclass(frozen=True)
+class TakenDraft:
+    data: ReportInput
+    files: list[IngestedFile]
+    staging: Staging | None
+
+
+def drafts_expire(*, now: datetime | None = None) -> int:
+    """Delete expired drafts and their staged files; returns how many drafts went."""
+    now = now or timezone.now()
+    expired = ReportDraft.objects.filter(expires_at__lt=now)
+    staging_ids = [sid for sid in expired.values_list("staging_id", flat=True) if sid]
+    count, _ = expired.delete()
+    for staging_id in staging_ids:
+        staging_area().discard(staging_id)
+    return count
+
+
+def draft_save(
+    *, data: ReportInput, files: Sequence[IngestedFile], staging: Staging | None = None
+) -> str:
     """Keep a previewed report until the reporter confirms it; returns the draft token."""
     token = secrets.token_urlsafe(32)
-    payload = {"data": data.to_payload(), "files": [f.to_payload() for f in files]}
+    payload = {
+        "data": data.to_payload(),
+        "files": [f.to_payload() for f in files],
+        "staging": {"id": staging.id, "key": staging.key} if staging else None,
+    }
+    drafts_expire()
     with transaction.atomic():
-        ReportDraft.objects.filter(expires_at__lt=timezone.now()).delete()
         ReportDraft.objects.create(
             token_digest=_token_digest(token),
             payload_encrypted=field_cipher().encrypt(json.dumps(payload)),
             expires_at=timezone.now() + timedelta(seconds=conf.get("INTAKE_DRAFT_TTL_SECONDS")),
+            staging_id=staging.id if staging else "",
         )
     return token
 
 
-def draft_take(*, token: str) -> tuple[ReportInput, list[IngestedFile]] | None:
-    """The draft behind `token`, removed so it cannot be submitted twice; None if gone."""
+def draft_take(*, token: str) -> TakenDraft | None:
+    """The draft behind `token`, removed so it cannot be submitted twice; None if gone.
+
+    The caller moves the staged files with `evidence.commit_staged` and then discards the
+    staging directory (`staging_area().discard`).
+    """
     with transaction.atomic():
         draft = (
             ReportDraft.objects.select_for_update()
@@ -325,7 +373,9 @@ def draft_take(*, token: str) -> tuple[ReportInput, list[IngestedFile]] | None:
         payload = json.loads(field_cipher().decrypt(draft.payload_encrypted))
         draft.delete()
     files = [IngestedFile.from_payload(item) for item in payload["files"]]
-    return ReportInput.from_payload(payload["data"]), files
+    staged = payload.get("staging")
+    staging = Staging(id=staged["id"], key=staged["key"]) if staged else None
+    return TakenDraft(ReportInput.from_payload(payload["data"]), files, staging)
 
 
 __all__ = [
@@ -334,6 +384,8 @@ __all__ = [
     "Submitted",
     "draft_save",
     "draft_take",
+    "drafts_expire",
+    "evidence_original_open",
     "identity_access_decide",
     "identity_access_request",
     "identity_reveal",

@@ -22,12 +22,14 @@ from netral.intake.models import EvidenceKind, Report, Sender
 from netral.intake.selectors import (
     access_requests_for_custodian,
     identity_visibility,
+    original_visibility,
     report_for_staff,
     reports_for_staff,
 )
 from netral.intake.services import (
     RevealedIdentity,
     ServiceError,
+    evidence_original_open,
     identity_access_decide,
     identity_access_request,
     identity_reveal,
@@ -48,6 +50,7 @@ def _report(request: HttpRequest, pk: int) -> Report:
     return report
 
 
+@never_cache
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = reports_for_staff(user=_user(request))[:200]
@@ -64,6 +67,7 @@ def _detail(
         "events": report.events.order_by("seq"),
         "thread": report.messages.order_by("created_at", "pk"),
         "visibility": identity_visibility(report=report, user=_user(request)),
+        "original": original_visibility(report=report, user=_user(request)),
         "identity": identity,
         "reply_form": MessageForm(),
         "access_form": AccessRequestForm(),
@@ -126,9 +130,11 @@ def identity_show(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, report, identity)
 
 
+@never_cache  # no-store, private: evidence must not stay in shared or browser caches
 @login_required
 def evidence_file(request: HttpRequest, pk: int, evidence_id: int, kind: str) -> FileResponse:
-    """Cleaned copy to view inline; the original only as a download."""
+    """Cleaned copy to view inline; the original only as a logged download, and for
+    anonymous and confidential reports only with a custodian's approval."""
     report = _report(request, pk)
     item = report.evidence.filter(pk=evidence_id, kind=EvidenceKind.FILE).first()
     if item is None or kind not in {"bersih", "asli"}:
@@ -138,7 +144,10 @@ def evidence_file(request: HttpRequest, pk: int, evidence_id: int, kind: str) ->
             raise Http404
         handle = evidence_store().open(item.cleaned_sha256, "cleaned")
         return FileResponse(handle, content_type=item.cleaned_media_type)
-    handle = evidence_store().open(item.sha256, "original")
+    try:
+        handle = evidence_original_open(report=report, evidence=item, user=_user(request))
+    except ServiceError:
+        raise Http404 from None  # as for anything else the user may not see
     return FileResponse(
         handle,
         content_type="application/octet-stream",

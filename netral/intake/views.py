@@ -14,8 +14,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netral.intake import conf, throttle
-from netral.intake.evidence import EvidenceRejected, IngestedFile, ingest_uploads
+from netral.intake.evidence import (
+    EvidenceRejected,
+    IngestedFile,
+    StagedFileMissing,
+    Staging,
+    commit_staged,
+    ingest_uploads,
+)
 from netral.intake.forms import MessageForm, PublicReportForm, StatusLookupForm
+from netral.intake.middleware import body_was_refused, too_large_response
 from netral.intake.models import IdentityMode, Report, Sender
 from netral.intake.selectors import (
     regions_for_picker,
@@ -29,10 +37,10 @@ from netral.intake.services import (
     report_message_add,
     report_submit,
 )
+from netral.intake.storage import staging_area
 from netral.intake.suggestions import detail_hints, run_triage
 
 _STATUS_SESSION_KEY = "intake_status_receipt"
-_BODY_SLACK = 1024 * 1024
 
 
 def _form_page(
@@ -54,8 +62,9 @@ def _form_page(
 
 
 def _body_too_large(request: HttpRequest) -> bool:
-    limit = conf.get("INTAKE_MAX_REPORT_BYTES") + _BODY_SLACK
-    return int(request.META.get("CONTENT_LENGTH") or 0) > limit
+    # Second line behind IntakeBodyLimitMiddleware (which refuses before CSRF reads).
+    too_long = int(request.META.get("CONTENT_LENGTH") or 0) > conf.body_limit()
+    return too_long or body_was_refused(request)
 
 
 @never_cache
@@ -65,7 +74,7 @@ def report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _form_page(request, PublicReportForm())
     if _body_too_large(request):
-        return _form_page(request, PublicReportForm(), error=_("Berkas terlalu besar."))
+        return too_large_response(request, api=False)
     form = PublicReportForm(request.POST)
     if form.looks_like_spam() or throttle.is_limited("submit", request):
         # One vague message for bots and floods alike; people rarely see it.
@@ -74,20 +83,25 @@ def report_form(request: HttpRequest) -> HttpResponse:
     throttle.record("submit", request)
     if not form.is_valid():
         return _form_page(request, form, status=422)
+    # Preview files wait encrypted in the staging area until the reporter confirms.
+    staging = Staging.new()
     try:
-        files = ingest_uploads(request.FILES.getlist("files"))
+        files = ingest_uploads(request.FILES.getlist("files"), staging=staging)
     except EvidenceRejected as exc:
+        staging_area().discard(staging.id)
         form.add_error(None, exc.message)
         return _form_page(request, form, status=422)
-    return _preview(request, ReportInput.from_cleaned(form.cleaned_data), files)
+    return _preview(request, ReportInput.from_cleaned(form.cleaned_data), files, staging)
 
 
-def _preview(request: HttpRequest, data: ReportInput, files: list[IngestedFile]) -> HttpResponse:
+def _preview(
+    request: HttpRequest, data: ReportInput, files: list[IngestedFile], staging: Staging
+) -> HttpResponse:
     outcome = run_triage(data.text)
     context = {
         "data": data,
         "files": files,
-        "token": draft_save(data=data, files=files),
+        "token": draft_save(data=data, files=files, staging=staging),
         "suggestions": outcome.suggestions(),
         "triage_failed": outcome.failed,
         "hints": detail_hints(
@@ -111,19 +125,30 @@ def report_confirm(request: HttpRequest) -> HttpResponse:
     if taken is None:
         message = _("Pratinjau sudah kedaluwarsa atau sudah dikirim. Silakan isi ulang.")
         return _form_page(request, PublicReportForm(), error=message, status=410)
-    data, files = taken
-    submitted = report_submit(data=data, files=files)
+    try:
+        files = commit_staged(taken.files, taken.staging) if taken.staging else taken.files
+    except StagedFileMissing:
+        message = _("Berkas pratinjau sudah tidak tersedia. Silakan isi ulang.")
+        return _form_page(request, PublicReportForm(), error=message, status=410)
+    finally:
+        if taken.staging:
+            staging_area().discard(taken.staging.id)
+    submitted = report_submit(data=taken.data, files=files)
     context = {"receipt": submitted.report.receipt, "secret": submitted.secret}
     return render(request, "intake/receipt.html", context, status=201)
 
 
+@never_cache
 @require_POST
 def receipt_download(request: HttpRequest) -> HttpResponse:
     """The receipt as a text file, for those who cannot print; only for a valid pair."""
+    if throttle.is_limited("lookup", request):
+        return HttpResponse(_("Terlalu banyak percobaan. Coba lagi nanti."), status=429)
     report = report_for_receipt(
         receipt=request.POST.get("receipt", ""), secret=request.POST.get("secret", "")
     )
     if report is None:
+        throttle.record("lookup", request)
         return HttpResponse(status=404)
     body = render(
         request,
@@ -132,7 +157,6 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
         content_type="text/plain; charset=utf-8",
     )
     body["Content-Disposition"] = f'attachment; filename="netral-{report.receipt}.txt"'
-    body["Cache-Control"] = "no-store"
     return body
 
 

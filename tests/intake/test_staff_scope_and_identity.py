@@ -122,7 +122,7 @@ def test_staff_view_the_clean_copy_inline_and_the_original_only_as_download(
 ):
     from tests.intake.conftest import upload
 
-    receipt = submit(files=[upload("a.jpg", gps_photo)]).json()["receipt"]
+    receipt = submit(identity="identified", files=[upload("a.jpg", gps_photo)]).json()["receipt"]
     report = Report.objects.get(receipt=receipt)
     item = report.evidence.get()
     verifier, _ = make_staff("verif", Role.VERIFIER, regions=[regions["32"]])
