@@ -86,7 +86,9 @@ class PositionCategory(models.TextChoices):
 class Employee(models.Model):
     """One person on the roster, upserted by NIP from the agencies' exports."""
 
-    nip = models.CharField("NIP", max_length=18, unique=True)
+    # Unique through a constraint, not `unique=True`: on PostgreSQL the latter adds a second
+    # (pattern-ops) index that every roster import has to maintain for no query we run.
+    nip = models.CharField("NIP", max_length=18)
     name = models.CharField(_("nama"), max_length=200)
     status = models.CharField(_("status"), max_length=8, choices=EmployeeStatus.choices)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
@@ -96,7 +98,10 @@ class Employee(models.Model):
         choices=PositionCategory.choices,
         default=PositionCategory.LAINNYA,
     )
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="employees")
+    # No index of its own: the (agency, name) index serves lookups by agency.
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="employees", db_index=False
+    )
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     class Meta:
@@ -104,6 +109,7 @@ class Employee(models.Model):
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
         indexes = [models.Index(fields=["agency", "name"])]
+        constraints = [models.UniqueConstraint(fields=["nip"], name="employee_unique_nip")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.nip})"
