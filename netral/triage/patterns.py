@@ -210,25 +210,30 @@ class PatternSet:
 
     def hits(self, analysis: Analysis) -> list[Hit]:
         """Every match in ``analysis``, by start token, then in pattern order."""
-        tokens = analysis.tokens
         found: list[Hit] = []
-        if self._starts.isdisjoint(analysis.keys) and not (self._numeric or self._always):
-            return found  # no word of the text can start a pattern
+        starting = self._starts & analysis.keys  # words of this text that start a pattern
+        if not starting and not self._numeric and not self._always:
+            return found
         seen: set[tuple[int, int, int]] = set()
         viable: dict[int, bool] = {}
-        for index, token in enumerate(tokens):
+        numeric, prefixes = bool(self._numeric), self._always_prefixes
+        for index, token in enumerate(analysis.tokens):
+            norm = token.norm
+            if not (
+                token.stem in starting
+                or norm in starting
+                or (numeric and (norm.isdigit() or norm in _NUMBER_WORDS))
+                or (prefixes and norm.startswith(prefixes))
+            ):
+                continue  # no pattern can start here: the common case, kept cheap
             for pattern in self._candidates(token):
                 ok = viable.get(id(pattern))
                 if ok is None:
                     ok = viable[id(pattern)] = _viable(pattern, analysis.keys)
-                if not ok:
-                    continue
-                hit = _match_at(pattern, tokens, index, analysis)
-                if hit is not None:
-                    key = (id(pattern), hit.first, hit.last)
-                    if key not in seen:
-                        seen.add(key)
-                        found.append(hit)
+                hit = _match_at(pattern, analysis.tokens, index, analysis) if ok else None
+                if hit is not None and (key := (id(pattern), hit.first, hit.last)) not in seen:
+                    seen.add(key)
+                    found.append(hit)
         return found
 
     def _candidates(self, token: Token) -> list[Pattern]:
