@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netral.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Refuses oversized intake bodies before the CSRF check reads them.
+    "netral.intake.middleware.IntakeBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -181,6 +183,9 @@ Q_CLUSTER = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Receipt numbers appear in report URLs; they must not land in logs.
+    "filters": {"redact_receipts": {"()": "netral.intake.logging.RedactReceipts"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["redact_receipts"], "propagate": True}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -14,11 +14,11 @@ from netral.intake.middleware import ReportSizeUploadHandler
 from netral.intake.models import Report
 from tests.intake.conftest import API, report_fields, upload
 
-MIDDLEWARE = list(settings.MIDDLEWARE)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
-    "netral.intake.middleware.IntakeBodyLimitMiddleware",
-)
+
+def test_the_body_limit_runs_before_the_csrf_check_reads_the_body() -> None:
+    order = list(settings.MIDDLEWARE)
+    limit = order.index("netral.intake.middleware.IntakeBodyLimitMiddleware")
+    assert limit < order.index("django.middleware.csrf.CsrfViewMiddleware")
 
 
 @pytest.fixture
@@ -35,7 +35,6 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-@override_settings(MIDDLEWARE=MIDDLEWARE)
 def test_an_oversized_web_form_is_refused_in_indonesian_without_parsing(
     regions: Any, parses: list[int]
 ) -> None:
@@ -51,7 +50,6 @@ def test_an_oversized_web_form_is_refused_in_indonesian_without_parsing(
     assert parses == []
 
 
-@override_settings(MIDDLEWARE=MIDDLEWARE)
 def test_an_oversized_api_request_is_refused_without_parsing(
     regions: Any, parses: list[int]
 ) -> None:
@@ -62,7 +60,7 @@ def test_an_oversized_api_request_is_refused_without_parsing(
     assert parses == []
 
 
-@override_settings(MIDDLEWARE=MIDDLEWARE, INTAKE_MAX_REPORT_BYTES=100_000)
+@override_settings(INTAKE_MAX_REPORT_BYTES=100_000)
 def test_files_past_the_report_limit_stop_the_upload_even_under_the_length_check(
     regions: Any,
 ) -> None:
