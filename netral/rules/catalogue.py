@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from netral.rules.model import (
     BodyPeriod,
@@ -47,9 +48,11 @@ class Catalogue:
     bodies: tuple[BodyPeriod, ...]
     calendar: dict[int, CalendarYear]
     # Structural indexes built on first use (engine, calendar); kept for the catalogue's life.
-    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
-    # Outcomes the engine may evict and rebuild at any time.
-    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    # Values are typed Any: each kind of key has its own value type, and the engine reads
+    # them once per line, where a cast or an isinstance check would cost measurable time.
+    derived: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Outcomes the engine may evict and rebuild at any time (keyed by a kind tag first).
+    cache: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def provision(self, provision_id: str) -> Provision:
         for item in self.provisions:

@@ -21,6 +21,9 @@ DATE_MARK = datetime.date(1, 1, 1)
 _MARKS = re.compile(r"(\\u0000|0001-01-01)")
 _MARK_ORDER = [r"\u0000", "0001-01-01"] * 3  # facts object, then the id text, then the en text
 
+# What json.dumps(value, ensure_ascii=False) runs, without building a new encoder per call.
+dumps = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def encode_id(value: object) -> str:
     """The JSON for a line id; ints and strings (nearly every id) skip the encoder object."""
@@ -31,7 +34,7 @@ def encode_id(value: object) -> str:
         return encode_basestring(value)
     if value is None:
         return "null"
-    return json.dumps(value, ensure_ascii=False)
+    return dumps(value)
 
 
 def inner(text: str) -> str:
@@ -47,16 +50,20 @@ def facts_template(
     Empty when the marks do not land where expected; the caller then serialises normally.
     """
     stand_in = Facts(subject, (CONDUCT_MARK,), DATE_MARK, election, status, on_leave, passive)
-    line = json.dumps(facts_line(stand_in).to_dict(), ensure_ascii=False)
+    line = dumps(facts_line(stand_in).to_dict())
     cut = _MARKS.split(line)
     if cut[1::2] != _MARK_ORDER:
         return ()
     return tuple(cut[0::2])
 
 
-def render_facts(template: tuple[str, ...], codes: list[str], day: str) -> str:
-    """Fill a facts template with the (already escaped) conduct codes and the ISO date."""
+def conduct_fragments(codes: list[str]) -> tuple[str, str]:
+    """Escaped conduct codes as the facts object lists them and as the sentences name them."""
+    return '", "'.join(codes), ", ".join(codes)  # the list keeps the stand-in's outer quotes
+
+
+def render_facts(template: tuple[str, ...], fragments: tuple[str, str], day: str) -> str:
+    """Fill a facts template with the conduct fragments and the ISO date."""
     a, b, c, d, e, f, g = template
-    listed = '", "'.join(codes)  # the template keeps the outer quotes of the one stand-in
-    text = ", ".join(codes)
+    listed, text = fragments
     return f"{a}{listed}{b}{day}{c}{text}{d}{day}{e}{text}{f}{day}{g}"

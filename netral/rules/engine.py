@@ -10,15 +10,13 @@ the date, is written per line, from a template.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Mapping
-from typing import cast
 
 from netral.rules import explain
 from netral.rules.catalogue import Catalogue
 from netral.rules.context import Context, derive_context
-from netral.rules.encode import facts_template, render_facts
+from netral.rules.encode import conduct_fragments, dumps, facts_template, render_facts
 from netral.rules.evaluate import ConductRun
 from netral.rules.facts import Facts, parse_facts
 from netral.rules.result import Assessment, Part
@@ -49,15 +47,16 @@ def _evaluate(
 
 def _body(catalogue: Catalogue, facts: Facts, compiled: Tables) -> Part:
     key = ("body", bisect_right(compiled.body_edges, facts.date))
-    part = catalogue.cache.get(key)
+    part: Part | None = catalogue.cache.get(key)
     if part is None:
         part = Part(None, (explain.body_line(catalogue.body_on(facts.date)),))
         _store(catalogue, key, part)
-    return cast(Part, part)
+    return part
 
 
 def _facts_json(catalogue: Catalogue, facts: Facts, compiled: Tables) -> str:
     """The facts line, the one line that carries the date, from a template per other facts."""
+    cache = catalogue.cache
     key = (
         "facts",
         facts.subject,
@@ -66,20 +65,19 @@ def _facts_json(catalogue: Catalogue, facts: Facts, compiled: Tables) -> str:
         facts.on_leave,
         facts.passive_attendance,
     )
-    template = cast("tuple[str, ...] | None", catalogue.cache.get(key))
+    template: tuple[str, ...] | None = cache.get(key)
     if template is None:
-        template = facts_template(
-            facts.subject,
-            facts.election,
-            facts.candidate_status,
-            facts.on_leave,
-            facts.passive_attendance,
-        )
+        template = facts_template(*key[1:])  # the key holds exactly the template's parameters
         _store(catalogue, key, template)
     if not template or not facts.conduct:  # no usable template: serialise the plain way
-        return json.dumps(explain.facts_line(facts).to_dict(), ensure_ascii=False)
-    codes = compiled.conduct_json
-    return render_facts(template, [codes[c] for c in facts.conduct], facts.date.isoformat())
+        return dumps(explain.facts_line(facts).to_dict())
+    codes_key = ("codes", facts.conduct)
+    fragments: tuple[str, str] | None = cache.get(codes_key)
+    if fragments is None:
+        escaped = compiled.conduct_json
+        fragments = conduct_fragments([escaped[code] for code in facts.conduct])
+        _store(catalogue, codes_key, fragments)
+    return render_facts(template, fragments, facts.date.isoformat())
 
 
 def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
@@ -93,7 +91,7 @@ def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
         facts.candidate_status,
         bisect_right(compiled.head_edges[election], day),
     )
-    head = cast("tuple[Context, Part] | None", cache.get(head_key))
+    head: tuple[Context, Part] | None = cache.get(head_key)
     context, head_part = head or _head(catalogue, facts, head_key)
     status, campaign = context.status, context.during_campaign
     parts = [head_part]
@@ -112,7 +110,7 @@ def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
             facts.passive_attendance if pair.uses_passive else None,
             bisect_right(pair.edges, day),
         )
-        part = cast("Part | None", cache.get(key))
+        part: Part | None = cache.get(key)
         if part is None:
             part = _evaluate(catalogue, facts, context, conduct, pair)
             _store(catalogue, key, part)

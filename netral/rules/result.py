@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from netral.rules.encode import encode_id
+from netral.rules.encode import dumps, encode_id
 from netral.rules.explain import facts_line
 from netral.rules.model import Ref
 from netral.rules.trace import TraceLine
@@ -44,10 +43,6 @@ class Finding:
         return {"conduct": self.conduct, "tracks": [t.to_dict() for t in self.tracks]}
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 @dataclass(frozen=True, slots=True)
 class Part:
     """A reusable piece of an outcome: one conduct's finding, or a shared trace step.
@@ -64,8 +59,8 @@ class Part:
     trace_json: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        finding = _dumps(self.finding.to_dict()) if self.finding is not None else ""
-        trace = ", ".join(_dumps(line.to_dict()) for line in self.trace)
+        finding = dumps(self.finding.to_dict()) if self.finding is not None else ""
+        trace = dumps([line.to_dict() for line in self.trace])[1:-1]  # the items, unbracketed
         object.__setattr__(self, "finding_json", finding)
         object.__setattr__(self, "trace_json", trace)
 

@@ -117,9 +117,8 @@ def build_tables(catalogue: Catalogue) -> Tables:
 
 def tables(catalogue: Catalogue) -> Tables:
     """The catalogue's tables, compiled on first use and kept for the catalogue's life."""
-    found = catalogue.derived.get("engine.tables")
+    found: Tables | None = catalogue.derived.get("engine.tables")
     if found is None:
         found = build_tables(catalogue)
         catalogue.derived["engine.tables"] = found
-    assert isinstance(found, Tables)  # noqa: S101 - narrows the stored type for mypy
     return found
