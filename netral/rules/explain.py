@@ -1,5 +1,5 @@
 """Bilingual explanation lines. Cached lines never mention the conduct date itself, so one
-outcome can serve every date in the same stretch of law (see ``engine.segment``)."""
+outcome can serve every date in the same stretch of law (see ``netral.rules.tables``)."""
 
 from __future__ import annotations
 
