@@ -38,13 +38,10 @@ class Anchored:
 
     def finditer(self, text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``, given ``word_starts(text)``."""
-        end = 0
         skip = self._skip
-        for start in starts:
-            if start < end or text[start] in skip:
-                continue
-            match = self.pattern.match(text, start)
-            if match is not None:
+        end = 0
+        for start in [start for start in starts if text[start] not in skip]:
+            if start >= end and (match := self.pattern.match(text, start)):
                 end = match.end()
                 yield match
 
