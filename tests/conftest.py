@@ -48,6 +48,23 @@ def _block_outgoing_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
+@pytest.fixture(autouse=True)
+def _migrated_reference_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database afterwards, taking with them the regions a
+    data migration loaded; give every such test the state a freshly migrated database has.
+    (pytest-django runs them after the others, so only they can meet a flushed database.)"""
+    marker = request.node.get_closest_marker("django_db")
+    marked = marker is not None and marker.kwargs.get("transaction")
+    if not (marked or {"transactional_db", "live_server"} & set(request.fixturenames)):
+        return
+    request.getfixturevalue("transactional_db")
+    from netral.org.models import Region
+    from netral.org.regions import load_regions
+
+    if not Region.objects.exists():
+        load_regions(Region)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright

@@ -96,7 +96,7 @@ def test_bad_arguments_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @on_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_command_runs_as_a_subprocess_and_reports_a_break(world: World) -> None:
     target = _history(world)[0]
     _tamper(target, "diganti")

@@ -42,7 +42,7 @@ def _race(case: Case, attempts: list[tuple[str, str, Any]]) -> list[object]:
     return outcomes
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_concurrent_transitions_one_wins_the_other_gets_a_conflict(world: World) -> None:
     case = fresh(new_case())
     outcomes = _race(
@@ -64,7 +64,7 @@ def test_two_concurrent_transitions_one_wins_the_other_gets_a_conflict(world: Wo
     assert [seq for seq, _ in events] == [1, 2]  # nothing lost, nothing doubled
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_many_concurrent_attempts_leave_exactly_one_event_per_success(world: World) -> None:
     case = fresh(new_case())
     outcomes = _race(case, [("start_verification", "", world.verifier)] * 6)
