@@ -117,13 +117,16 @@ def analyse(text: str) -> Analysis:
     last_clause = len(clauses) - 1
     tokens: list[Token] = []
     keys: set[str] = set()
-    clause = 0
-    for match in TOKEN.finditer(text):
-        start, end = match.span()
+    clause = end = 0
+    for written in TOKEN.findall(text):
+        # where the expression found it: no word character lies between the previous
+        # token and this one, so its first occurrence from there is the match
+        start = text.find(written, end)
+        end = start + len(written)
         while clause < last_clause and start >= clause_ends[clause]:
             clause += 1
         sentence = clause_sentence[clause]
-        pairs, pair_keys = readings(match.group())
+        pairs, pair_keys = _readings.get(written) or readings(written)
         keys.update(pair_keys)
         for norm, root in pairs:
             tokens.append(_new_token(Token, (norm, root, start, end, sentence, clause)))

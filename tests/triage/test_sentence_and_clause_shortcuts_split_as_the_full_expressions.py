@@ -1,4 +1,4 @@
-"""Sentence and clause breaks found the cheap way are the breaks the full expressions find."""
+"""Tokens, sentence and clause breaks found the cheap way are those the full expressions find."""
 
 from __future__ import annotations
 
@@ -6,16 +6,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netral.triage import corpus
-from netral.triage.analysis import _CLAUSE_END, _SENTENCE_END, _clause_breaker, _sentence_ends
+from netral.triage.analysis import (
+    _CLAUSE_END,
+    _SENTENCE_END,
+    _clause_breaker,
+    _sentence_ends,
+    analyse,
+)
+from netral.triage.normalize import TOKEN
 
 PIECES = [
     "Camat", "ikut", "kampanye", "padahal", "PADAHAL", "Tapi", "tapinya", "namun", "ſedangkan",
     "MESKİPUN", "walaupun", "tetapi", "mesKipun", ".", "...", "!", "?!", ",", ";", ":", "\n",
-    "\n\n", " ", "  ", "\t", "😀", "選舉", "x",
+    "\n\n", " ", "  ", "\t", "😀", "選舉", "x", "bagi-bagi", "-", "'", "’", "_", "ab", "a_b",
 ]  # fmt: skip
 
 
 def _same(text: str) -> None:
+    spans = sorted({(token.start, token.end) for token in analyse(text).tokens})
+    assert spans == [m.span() for m in TOKEN.finditer(text)]
     assert [m.span() for m in _sentence_ends(text)] == [
         m.span() for m in _SENTENCE_END.finditer(text)
     ]
