@@ -23,6 +23,7 @@ from netral.rules.result import Assessment, Part
 from netral.rules.tables import PairTable, Tables, tables
 
 CACHE_LIMIT = 100_000  # entries; past it the outcome cache starts again from empty
+DATES_KEY = ("dates",)  # the date strings already read, for parse_facts
 
 
 def _store(catalogue: Catalogue, key: tuple[object, ...], value: object) -> None:
@@ -96,13 +97,13 @@ def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
     status, campaign = context.status, context.during_campaign
     parts = [head_part]
     needs_body = False
+    pairs = compiled.pairs[subject]
     for conduct in facts.conduct:
-        pair = compiled.pairs[conduct, subject]
-        # Everything this conduct's outcome depends on; facts no relevant rule reads are None.
+        pair = pairs[conduct]
+        # Everything this conduct's outcome depends on. The pair's table (hashed by identity)
+        # stands for the conduct and subject; facts no relevant rule reads are None.
         key = (
-            "conduct",
-            conduct,
-            subject,
+            pair,
             election,
             status,
             campaign if pair.uses_campaign else None,
@@ -123,4 +124,8 @@ def assess_facts(catalogue: Catalogue, facts: Facts) -> Assessment:
 
 
 def assess_with(catalogue: Catalogue, raw: Mapping[str, object]) -> Assessment:
-    return assess_facts(catalogue, parse_facts(raw, catalogue.vocabulary))
+    dates = catalogue.cache.get(DATES_KEY)
+    if dates is None or len(dates) > CACHE_LIMIT:
+        dates = {}
+        _store(catalogue, DATES_KEY, dates)
+    return assess_facts(catalogue, parse_facts(raw, catalogue.vocabulary, dates))

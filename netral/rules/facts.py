@@ -85,14 +85,20 @@ def _flag(raw: Mapping[str, object], name: str) -> bool:
     return value
 
 
-def parse_facts(raw: Mapping[str, object], vocabulary: Vocabulary) -> Facts:
+def parse_facts(
+    raw: Mapping[str, object],
+    vocabulary: Vocabulary,
+    dates: dict[str, datetime.date] | None = None,
+) -> Facts:
     """Validate one facts object; raises :class:`RulesError` with an English message.
 
     Runs once per input line, so the usual case (exact str, list and bool values) is checked
     inline; anything else goes to the helpers, which accept it or say what is wrong. Fields
     are checked in a fixed order, so a line with several faults always reports the same one.
+    ``dates``, when given, remembers date strings already read (the engine passes one that
+    lives in its outcome cache, so it is emptied with it).
     """
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         raise RulesError("facts must be a JSON object")
     if not KNOWN_FIELDS.issuperset(raw):
         unknown = sorted(str(key) for key in raw if key not in KNOWN_FIELDS)
@@ -102,8 +108,13 @@ def parse_facts(raw: Mapping[str, object], vocabulary: Vocabulary) -> Facts:
     if type(subject) is not str or subject not in vocabulary.subjects:
         subject = _code(raw, "subject", vocabulary.subjects)
     conduct = _conduct(raw, vocabulary.conduct)
-    day = get("date")
-    day = _iso_date(day) if type(day) is str else _date(raw)
+    text = get("date")
+    if type(text) is not str:
+        day = _date(raw)
+    elif dates is None:
+        day = _iso_date(text)
+    else:
+        day = dates.get(text) or dates.setdefault(text, _iso_date(text))
     election = get("election")
     if type(election) is not str or election not in vocabulary.elections:
         election = _code(raw, "election", vocabulary.elections)

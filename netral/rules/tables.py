@@ -23,7 +23,7 @@ from netral.rules.model import Bridge, Conditions, Period, Provision, RuleExcept
 RECOMMENDER = "PEMBERI_REKOMENDASI"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a cache key
 class PairTable:
     """What one conduct's answer can depend on for one subject, besides the election and the
     candidate status (which are always part of the key)."""
@@ -37,7 +37,7 @@ class PairTable:
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    pairs: dict[tuple[str, str], PairTable]
+    pairs: dict[str, dict[str, PairTable]]  # subject -> conduct -> table
     head_edges: dict[str, tuple[datetime.date, ...]]
     body_edges: tuple[datetime.date, ...]
     conduct_json: dict[str, str]  # each conduct code JSON-escaped, without quotes
@@ -100,13 +100,14 @@ def build_tables(catalogue: Catalogue) -> Tables:
             for subject in provision.when.allowed("subject") or ():
                 index[conduct, subject].append(provision)
     vocabulary = catalogue.vocabulary
-    pairs = {}
-    for conduct in vocabulary.conduct:
-        for subject in vocabulary.subjects:
+    pairs: dict[str, dict[str, PairTable]] = {}
+    for subject in vocabulary.subjects:
+        for conduct in vocabulary.conduct:
             candidates = tuple(index.get((conduct, subject), ()))
             exceptions = [e for e in catalogue.exceptions if _may_apply(e.when, conduct, subject)]
             bridges = [b for b in catalogue.bridges if _may_apply(b.when, conduct, subject)]
-            pairs[conduct, subject] = _pair(catalogue, candidates, exceptions, bridges)
+            table = _pair(catalogue, candidates, exceptions, bridges)
+            pairs.setdefault(subject, {})[conduct] = table
     return Tables(
         pairs=pairs,
         head_edges={e: _election_edges(catalogue, e) for e in vocabulary.elections},
