@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from netral.rules import Catalogue, RulesError, load_catalogue
+from netral.rules import Catalogue, RulesError, engine, load_catalogue
 from netral.rules.engine import assess_with
 
 FIRST_DAY = datetime.date(2016, 1, 1)
@@ -68,6 +68,19 @@ def test_answers_from_the_outcome_cache_equal_fresh_evaluations(catalogue: Catal
     assert sum(kind == "error" for kind, _ in fresh) < len(fresh) / 2  # mostly real answers
     for f, cached, alone in zip(facts, shared, fresh, strict=True):
         assert cached == alone, f
+
+
+def test_an_outcome_cache_emptied_again_and_again_gives_the_same_answers(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    facts = _random_facts(catalogue, 600, seed=13)
+    catalogue.cache.clear()
+    roomy = [_answer(catalogue, f) for f in facts]
+    monkeypatch.setattr(engine, "CACHE_LIMIT", 3)  # evicts everything every few entries
+    catalogue.cache.clear()
+    cramped = [_answer(catalogue, f) for f in facts]
+    assert len(catalogue.cache) <= 4
+    assert cramped == roomy
 
 
 def test_the_fast_json_line_carries_exactly_the_dict_content(catalogue: Catalogue) -> None:
