@@ -85,23 +85,27 @@ class SlotIndex:
             found = found + exact
         return found + self.others if self.others else found
 
-    def match(self, tokens: Sequence[Token], at: int, sentence: int) -> int:
-        """Index after the first alternative that matches at ``at``, else -1."""
-        if at >= len(tokens):
-            return -1
-        token = tokens[at]
-        if token.sentence != sentence:  # every alternative starts with this token
-            return -1
-        if self.single:  # any alternative that matches ends at the next token
-            if token.stem in self.by_stem or token.norm in self.by_stem:
-                return at + 1
-            if token.norm in self.by_exact or any(seq[0].matches(token) for seq in self.others):
-                return at + 1
-            return -1
-        for seq in self.candidates(token):
-            end = _match_sequence(seq, tokens, at, sentence)
-            if end != -1:
-                return end
+    def scan(self, tokens: Sequence[Token], lo: int, hi: int, sentence: int) -> int:
+        """Index after the first alternative that matches at the earliest position in
+        ``lo..hi-1`` (``hi`` at most the number of tokens) within ``sentence``, else -1."""
+        by_stem, by_exact, others = self.by_stem, self.by_exact, self.others
+        for at in range(lo, hi):
+            token = tokens[at]
+            if token.sentence != sentence:  # sentences only grow: nothing further on
+                return -1
+            if self.single:  # one-word alternatives: any that matches ends at the next token
+                if (
+                    token.stem in by_stem
+                    or token.norm in by_stem
+                    or token.norm in by_exact
+                    or (others and any(seq[0].matches(token) for seq in others))
+                ):
+                    return at + 1
+                continue
+            for seq in self.candidates(token):
+                end = _match_sequence(seq, tokens, at, sentence)
+                if end != -1:
+                    return end
         return -1
 
 
@@ -283,18 +287,13 @@ def _blocked(keys: frozenset[str], tokens: Sequence[Token], lo: int, hi: int, se
 
 def _match_at(pattern: Pattern, tokens: Sequence[Token], index: int, doc: Analysis) -> Hit | None:
     sentence = tokens[index].sentence
-    end = pattern.compiled[0].match(tokens, index, sentence)
+    end = pattern.compiled[0].scan(tokens, index, index + 1, sentence)
     if end == -1:
         return None
+    count = len(tokens)
     for slot, gap in zip(pattern.compiled[1:], pattern.gaps[1:], strict=True):
-        for at in range(end, min(end + gap + 1, len(tokens))):
-            next_end = slot.match(tokens, at, sentence)
-            if next_end != -1:
-                end = next_end
-                break
-            if tokens[at].sentence != sentence:  # sentences only grow: no later match
-                return None
-        else:
+        end = slot.scan(tokens, end, min(end + gap + 1, count), sentence)
+        if end == -1:
             return None
     for group in pattern.requires:
         if doc.keys.isdisjoint(group):
