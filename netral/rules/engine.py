@@ -19,11 +19,12 @@ from netral.rules.context import Context, derive_context
 from netral.rules.encode import conduct_fragments, dumps, facts_template, render_facts
 from netral.rules.evaluate import ConductRun
 from netral.rules.facts import Facts, parse_facts
-from netral.rules.result import Assessment, Part
+from netral.rules.result import Assessment, Part, make_part
 from netral.rules.tables import PairTable, Tables, tables
 
 CACHE_LIMIT = 100_000  # entries; past it the outcome cache starts again from empty
 DATES_KEY = ("dates",)  # the date strings already read, for parse_facts
+MEMO_KEY = ("json",)  # encoded findings and trace lines, for make_part
 
 
 def _store(catalogue: Catalogue, key: tuple[object, ...], value: object) -> None:
@@ -33,9 +34,18 @@ def _store(catalogue: Catalogue, key: tuple[object, ...], value: object) -> None
     cache[key] = value
 
 
+def _memo(catalogue: Catalogue) -> dict[object, str]:
+    """Encoded findings and trace lines, shared by the parts made until the cache empties."""
+    memo: dict[object, str] | None = catalogue.cache.get(MEMO_KEY)
+    if memo is None:
+        memo = {}
+        _store(catalogue, MEMO_KEY, memo)
+    return memo
+
+
 def _head(catalogue: Catalogue, facts: Facts, key: tuple[object, ...]) -> tuple[Context, Part]:
     context = derive_context(catalogue, facts.election, facts.date, facts.candidate_status)
-    head = (context, Part(None, (explain.status_line(context),)))
+    head = (context, make_part(None, (explain.status_line(context),), memo=_memo(catalogue)))
     _store(catalogue, key, head)
     return head
 
@@ -43,14 +53,16 @@ def _head(catalogue: Catalogue, facts: Facts, key: tuple[object, ...]) -> tuple[
 def _evaluate(
     catalogue: Catalogue, facts: Facts, context: Context, conduct: str, pair: PairTable
 ) -> Part:
-    return ConductRun(catalogue, facts, context).conduct(conduct, pair.candidates)
+    run = ConductRun(catalogue, facts, context)
+    return run.conduct(conduct, pair.candidates, _memo(catalogue))
 
 
 def _body(catalogue: Catalogue, facts: Facts, compiled: Tables) -> Part:
     key = ("body", bisect_right(compiled.body_edges, facts.date))
     part: Part | None = catalogue.cache.get(key)
     if part is None:
-        part = Part(None, (explain.body_line(catalogue.body_on(facts.date)),))
+        line = explain.body_line(catalogue.body_on(facts.date))
+        part = make_part(None, (line,), memo=_memo(catalogue))
         _store(catalogue, key, part)
     return part
 

@@ -16,7 +16,7 @@ from netral.rules.context import Context
 from netral.rules.errors import RulesError
 from netral.rules.facts import Facts
 from netral.rules.model import TRACKS, Conditions, Provision, Ref
-from netral.rules.result import Finding, Part, TrackResult
+from netral.rules.result import Finding, Part, TrackResult, make_part
 from netral.rules.tables import RECOMMENDER
 from netral.rules.trace import TraceLine
 
@@ -66,7 +66,9 @@ class ConductRun:
         self.trace: list[TraceLine] = []
         self.needs_body = False
 
-    def conduct(self, conduct: str, candidates: tuple[Provision, ...]) -> Part:
+    def conduct(
+        self, conduct: str, candidates: tuple[Provision, ...], memo: dict[object, str]
+    ) -> Part:
         view = _view(self.facts, self.context, conduct)
         chosen = self._choose(conduct, candidates, view)
         removed = self._exceptions(conduct, view)
@@ -74,7 +76,8 @@ class ConductRun:
         if not chosen:
             self.trace.append(explain.nothing_line(conduct, self.facts, self.context.status))
         tracks.sort(key=lambda t: TRACKS.index(t.track))
-        return Part(Finding(conduct, tuple(tracks)), tuple(self.trace), self.needs_body)
+        finding = Finding(conduct, tuple(tracks))
+        return make_part(finding, tuple(self.trace), self.needs_body, memo)
 
     def _choose(
         self, conduct: str, candidates: tuple[Provision, ...], view: Mapping[str, object]

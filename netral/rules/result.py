@@ -48,21 +48,41 @@ class Part:
     """A reusable piece of an outcome: one conduct's finding, or a shared trace step.
 
     Parts never mention the conduct date, so the engine caches them per stretch of dates in
-    which no rule changes. Their JSON is written once, when the part is made, and every
-    output line that uses the part copies it.
+    which no rule changes. Their JSON is written once, when the part is made (see
+    :func:`make_part`), and every output line that uses the part copies it.
     """
 
     finding: Finding | None
     trace: tuple[TraceLine, ...]
-    needs_body: bool = False
-    finding_json: str = field(init=False, repr=False, compare=False)
-    trace_json: str = field(init=False, repr=False, compare=False)
+    needs_body: bool
+    finding_json: str = field(repr=False, compare=False)
+    trace_json: str = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        finding = dumps(self.finding.to_dict()) if self.finding is not None else ""
-        trace = dumps([line.to_dict() for line in self.trace])[1:-1]  # the items, unbracketed
-        object.__setattr__(self, "finding_json", finding)
-        object.__setattr__(self, "trace_json", trace)
+
+def _encoded(value: Finding | TraceLine, memo: dict[object, str]) -> str:
+    # Many parts share a finding or a trace line (the same provision seen from another
+    # stretch of dates), so each distinct one is encoded once per memo. Equal values encode
+    # alike: their facts hold codes, None and real bools (never 0 or 1 standing for them).
+    try:
+        text = memo.get(value)
+    except TypeError:  # a line whose facts hold a list cannot be a key: encode it each time
+        return dumps(value.to_dict())
+    if text is None:
+        text = memo[value] = dumps(value.to_dict())
+    return text
+
+
+def make_part(
+    finding: Finding | None,
+    trace: tuple[TraceLine, ...],
+    needs_body: bool = False,
+    memo: dict[object, str] | None = None,
+) -> Part:
+    """A part with its JSON; ``memo`` (emptied with the outcome cache) shares encodings."""
+    memo = {} if memo is None else memo
+    finding_json = "" if finding is None else _encoded(finding, memo)
+    trace_json = ", ".join([_encoded(line, memo) for line in trace])
+    return Part(finding, trace, needs_body, finding_json, trace_json)
 
 
 class Assessment:
