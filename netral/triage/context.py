@@ -106,6 +106,8 @@ class Context:
     suppressed: list[tuple[Hit, str]] = field(default_factory=list)
     # codes suppressed for the whole document, with the reason
     blocked_codes: dict[str, str] = field(default_factory=dict)
+    # token spans of subject words, when the subject had to be found (entities reuse them)
+    mentions: list[tuple[int, int]] | None = None
 
     @property
     def kinds(self) -> list[str]:
@@ -146,11 +148,11 @@ def _negated(analysis: Analysis, hit: Hit) -> bool:
     return False
 
 
-def _subject(analysis: Analysis) -> str:
+def _subject(analysis: Analysis, mentions: list[tuple[int, int]]) -> str:
     table = rules()
     tokens = analysis.tokens
     bound = False
-    for first, _last in subject_mentions(analysis):
+    for first, _last in mentions:
         before = tokens[first - 1] if first > 0 else None
         if before is None or before.norm not in table.place_words:
             bound = True
@@ -190,7 +192,9 @@ def assess(analysis: Analysis, hits: list[Hit]) -> Context:
     cues = table.cues.hits(analysis)
     incident = table.incident.hits(analysis)
     context = Context(cues=cues, incident=incident, framing=_framing(cues, incident))
-    context.subject = _subject(analysis) if hits else "unknown"
+    if hits:
+        context.mentions = subject_mentions(analysis)
+        context.subject = _subject(analysis, context.mentions)
     _document_blocks(context)
     flagged = _flagged_clauses(analysis, cues, incident)
     for hit in hits:

@@ -190,6 +190,6 @@ def triage_with(text: str, model: model_module.LinearModel | None) -> TriageResu
         codes=codes,
         scores={code: round(value, 4) for code, value in scores.items()},
         evidence=_evidence(doc, ctx.kept, codes),
-        entities=entities_module.extract(text, doc),
+        entities=entities_module.extract(text, doc, ctx.mentions),
         context=_context_dict(doc, ctx),
     )

@@ -163,7 +163,9 @@ def _numbers(text: str) -> tuple[list[Entity], list[Entity]]:
     return nips, niks
 
 
-def _subjects(text: str, doc: Analysis | None) -> list[Entity]:
+def _subjects(
+    text: str, doc: Analysis | None, mentions: list[tuple[int, int]] | None
+) -> list[Entity]:
     if doc is None:
         positions, position_types = _positions()
         return [
@@ -172,7 +174,7 @@ def _subjects(text: str, doc: Analysis | None) -> list[Entity]:
         ]
     types = subject_types()
     found: list[Entity] = []
-    for first, last in subject_mentions(doc):
+    for first, last in subject_mentions(doc) if mentions is None else mentions:
         start, end = doc.tokens[first].start, doc.tokens[last].end
         seq = tuple(t.norm for t in doc.tokens[first : last + 1])
         if found and found[-1]["start"] == start and found[-1]["end"] == end:
@@ -193,14 +195,17 @@ def _words_present(doc: Analysis | None, words: frozenset[str], text: str) -> bo
     return not words.isdisjoint(doc.keys) or (words is _DATE_WORDS and "/" in text)
 
 
-def extract(text: str, doc: Analysis | None = None) -> dict[str, list[Entity]]:
-    """Entities of ``text``; pass its analysis when there is one, to skip work."""
+def extract(
+    text: str, doc: Analysis | None = None, mentions: list[tuple[int, int]] | None = None
+) -> dict[str, list[Entity]]:
+    """Entities of ``text``; pass its analysis when there is one, and the
+    ``subject_mentions`` of that analysis if known, to skip work."""
     platforms, platform_names = _platforms()
     # a number needs sixteen digits; \d, like the expression, counts any script's digits
     nips, niks = _numbers(text) if len(_DIGIT.findall(text)) >= 16 else ([], [])
     starts = word_starts(text)
     return {
-        "subjects": _subjects(text, doc),
+        "subjects": _subjects(text, doc, mentions),
         "agencies": [_span(m) for m in _FAST_AGENCY.finditer(text, starts)],
         "regions": [_span(m) for m in _FAST_REGION.finditer(text, starts)],
         "nip": nips,
