@@ -151,17 +151,21 @@ def case_list(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, Any]:
     params = query.dict()
     limit = max(1, min(params.pop("limit"), MAX_LIMIT))
     offset = max(0, params.pop("offset"))
-    queryset = selectors.case_queue(actor=_actor(request), filters=selectors.QueueFilters(**params))
-    page = list(queryset[offset : offset + limit])
+    found = selectors.case_queue_page(
+        actor=_actor(request),
+        filters=selectors.QueueFilters(**params),
+        offset=offset,
+        limit=limit,
+    )
     items = [
         {
             **CaseOut.of(c),
             "report_count": getattr(c, "report_count", 0),
             "suggested_codes": _suggested(c),
         }
-        for c in page
+        for c in found.cases
     ]
-    return {"count": queryset.count(), "limit": limit, "offset": offset, "items": items}
+    return {"count": found.count, "limit": limit, "offset": offset, "items": items}
 
 
 def _event(e: CaseEvent) -> dict[str, Any]:

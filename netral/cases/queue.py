@@ -1,4 +1,4 @@
-"""Queue-page reads on top of `selectors.case_queue`: the rows with what the page shows.
+"""Queue-page reads on top of `selectors.case_queue_page`: the rows with what the page shows.
 
 Kept apart from the core selectors: the page needs the report text (for highlighted
 evidence), choices for its filters, and who may receive an assignment. Every query is
@@ -10,22 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from netral.accounts.models import Role, RoleAssignment, User
 from netral.accounts.scope import agencies_visible_to
 from netral.cases.highlight import Segment, excerpt
 from netral.cases.models import Case, CaseReport
-from netral.cases.selectors import QueueFilters, case_queue
+from netral.cases.selectors import (
+    QueueFilters,
+    QueueSlice,
+    case_queue_count,
+    case_queue_page,
+)
 from netral.cases.zones import OfficeZone, zone_for_region
 
 PAGE_SIZE = 25
+# Counting stops here: past it the page says "more than 1,000" instead of reading every
+# case in scope on each load (the officer narrows the queue with filters, not page 4,000).
+COUNT_CAP = 1000
 
 
-def queue_rows(*, actor: User, filters: QueueFilters) -> QuerySet[Case]:
-    """`case_queue` with the reports' text and triage result prefetched in one query."""
-    links = CaseReport.objects.select_related("report").only(
+def _links() -> QuerySet[CaseReport]:
+    """The reports of each case with their text and triage result (for the excerpts)."""
+    return CaseReport.objects.select_related("report").only(
         "case_id",
         "report__id",
         "report__receipt",
@@ -33,11 +42,6 @@ def queue_rows(*, actor: User, filters: QueueFilters) -> QuerySet[Case]:
         "report__suggested_codes",
         "report__triage",
         "report__created_at",
-    )
-    return (
-        case_queue(actor=actor, filters=filters)
-        .prefetch_related(None)
-        .prefetch_related(Prefetch("links", queryset=links))
     )
 
 
@@ -80,6 +84,86 @@ def rows(cases: list[Case]) -> list[Row]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """What the pager needs; `count` is exact unless `count_capped` (then `> COUNT_CAP`)."""
+
+    rows: list[Row]
+    number: int
+    count: int
+    count_capped: bool
+    has_next: bool
+
+    @property
+    def count_floor(self) -> str:
+        """The cap, grouped the local way ("1.000"), for "more than … cases"."""
+        return number_format(COUNT_CAP, force_grouping=True)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def num_pages(self) -> int | None:
+        return None if self.count_capped else _pages(self.count)
+
+
+def _page_number(raw: str | None) -> int:
+    """Like `Paginator.get_page`: not a number is page 1; below 1 is the last page (0)."""
+    try:
+        number = int(raw or 1)
+    except ValueError:
+        return 1
+    return max(number, 0)
+
+
+def queue_page(*, actor: User, filters: QueueFilters, page: str | None) -> QueuePage:
+    """One page of the queue, counted up to the cap (constant queries).
+
+    A page number past the end shows the last page, as Django's paginator does; only then
+    is the slice read again, and the exact count read when it is above the cap.
+    """
+    number = _page_number(page)
+    found = _slice(actor, filters, max(number, 1))
+    capped = found.count > COUNT_CAP
+    if capped and (number == 0 or (number > 1 and not found.cases)):
+        exact = case_queue_count(actor=actor, filters=filters)
+        found, capped = _slice(actor, filters, _pages(exact)), False
+        found = QueueSlice(found.cases, found.more, exact)
+        number = _pages(exact)
+    elif not capped and (number == 0 or number > _pages(found.count)):
+        number = _pages(found.count)
+        found = _slice(actor, filters, number)
+    return QueuePage(rows(found.cases), max(number, 1), found.count, capped, found.more)
+
+
+def _pages(count: int) -> int:
+    return max(1, -(-count // PAGE_SIZE))
+
+
+def _slice(actor: User, filters: QueueFilters, number: int) -> QueueSlice:
+    return case_queue_page(
+        actor=actor,
+        filters=filters,
+        offset=(number - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+        links=_links(),
+        count_up_to=COUNT_CAP,
+    )
 
 
 def agency_choices(*, actor: User) -> list[tuple[int, str]]:

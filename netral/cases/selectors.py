@@ -39,11 +39,12 @@ ORDERINGS: dict[str, tuple[Combinable | str, ...]] = {
 }
 
 
+def _visible(condition: Q | None) -> QuerySet[Case]:
+    return Case.objects.none() if condition is None else Case.objects.filter(condition)
+
+
 def cases_visible_to(*, actor: User) -> QuerySet[Case]:
-    condition = cases_condition(role_scopes(actor))
-    if condition is None:
-        return Case.objects.none()
-    return Case.objects.filter(condition)
+    return _visible(cases_condition(role_scopes(actor)))
 
 
 def case_for_actor(*, actor: User, pk: int) -> Case:
@@ -116,11 +117,30 @@ def _filters(f: QueueFilters, actor: User) -> Q:
     return q & _assigned(f.assigned, actor)
 
 
+QUEUE_RELATED = ("region", "agency", "employee", "assigned_to", "locked_by")
+
+
+def _queue_links() -> QuerySet[CaseReport]:
+    return CaseReport.objects.select_related("report").only(
+        "case_id",
+        "report__id",
+        "report__receipt",
+        "report__suggested_codes",
+        "report__triage",
+        "report__created_at",
+    )
+
+
+def _ordering(f: QueueFilters) -> tuple[Combinable | str, ...]:
+    return ORDERINGS.get(f.ordering, ORDERINGS["due_date"])
+
+
 def case_queue(*, actor: User, filters: QueueFilters | None = None) -> QuerySet[Case]:
     """The queue: filtered, ordered, related rows joined; slice it for a page.
 
     A page costs a constant number of queries: the scope lookup (3), the page (1) and the
-    reports prefetch (1), whatever the number of rows.
+    reports prefetch (1), whatever the number of rows. Pages that are read often use
+    `case_queue_page`, which plans and runs faster on large tables.
     """
     f = filters or QueueFilters()
     report_count = (
@@ -133,23 +153,68 @@ def case_queue(*, actor: User, filters: QueueFilters | None = None) -> QuerySet[
     return (
         cases_visible_to(actor=actor)
         .filter(_filters(f, actor))
-        .select_related("region", "agency", "employee", "assigned_to", "locked_by")
+        .select_related(*QUEUE_RELATED)
         .annotate(report_count=Coalesce(Subquery(report_count), 0))
-        .prefetch_related(
-            Prefetch(
-                "links",
-                queryset=CaseReport.objects.select_related("report").only(
-                    "case_id",
-                    "report__id",
-                    "report__receipt",
-                    "report__suggested_codes",
-                    "report__triage",
-                    "report__created_at",
-                ),
-            )
-        )
-        .order_by(*ORDERINGS.get(f.ordering, ORDERINGS["due_date"]))
+        .prefetch_related(Prefetch("links", queryset=_queue_links()))
+        .order_by(*_ordering(f))
     )
+
+
+@dataclass(frozen=True)
+class QueueSlice:
+    cases: list[Case]  # in queue order, each with `report_count` and its links prefetched
+    more: bool  # rows follow this slice
+    count: int  # cases in the whole queue; at most `count_up_to` + 1 when that was given
+
+
+def case_queue_page(
+    *,
+    actor: User,
+    filters: QueueFilters | None = None,
+    offset: int = 0,
+    limit: int = 25,
+    links: QuerySet[CaseReport] | None = None,
+    count_up_to: int | None = None,
+) -> QueueSlice:
+    """One slice of `case_queue`, the same rows in the same order, and the queue's size.
+
+    Four queries after the scope lookup: the count (stopping after `count_up_to` + 1 rows
+    when given), the ids of the slice (one table, read in order off an index, stopping after
+    `limit` + 1 rows), those cases with their related rows, and their reports. Joining the
+    related tables only for the rows shown keeps planning and execution time flat as the
+    table grows. Every case query carries the actor's scope.
+    """
+    f = filters or QueueFilters()
+    condition = cases_condition(role_scopes(actor))
+    queue = _visible(condition).filter(_filters(f, actor))
+    counted = queue.order_by()
+    count = counted[: count_up_to + 1].count() if count_up_to is not None else counted.count()
+    ids = list(
+        queue.order_by(*_ordering(f)).values_list("pk", flat=True)[offset : offset + limit + 1]
+    )
+    more, ids = len(ids) > limit, ids[:limit]
+    if not ids:
+        return QueueSlice([], more, count)
+    found = (
+        _visible(condition)
+        .filter(pk__in=ids)
+        .select_related(*QUEUE_RELATED)
+        .prefetch_related(Prefetch("links", queryset=_queue_links() if links is None else links))
+        .order_by()
+    )
+    by_pk = {case.pk: case for case in found}
+    cases = [by_pk[pk] for pk in ids if pk in by_pk]
+    for case in cases:
+        case.report_count = len(case.links.all())  # type: ignore[attr-defined]
+    return QueueSlice(cases, more, count)
+
+
+def case_queue_count(
+    *, actor: User, filters: QueueFilters | None = None, cap: int | None = None
+) -> int:
+    """How many cases the queue holds; with `cap`, counting stops at `cap` + 1."""
+    rows = cases_visible_to(actor=actor).filter(_filters(filters or QueueFilters(), actor))
+    return rows.order_by()[: cap + 1].count() if cap is not None else rows.count()
 
 
 def case_events(*, case: Case) -> QuerySet[CaseEvent]:

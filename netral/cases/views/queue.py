@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -32,14 +31,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     form = _filter_form(request)
     filters = form.filters() if form.is_bound else QueueFilters()
-    page = Paginator(
-        queue_reads.queue_rows(actor=actor, filters=filters), queue_reads.PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = queue_reads.queue_page(actor=actor, filters=filters, page=request.GET.get("page"))
     params = form.params() if form.is_bound else {}
     context: dict[str, Any] = {
         "form": form,
         "page": page,
-        "rows": queue_reads.rows(list(page.object_list)),
+        "rows": page.rows,
         "params": params,
         "saved": selectors.saved_searches(owner=actor),
         "bulk_form": BulkForm(officers=queue_reads.officer_choices(actor=actor)),
