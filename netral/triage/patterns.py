@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from netral.triage.analysis import Analysis, Token
 from netral.triage.normalize import normalise_token
@@ -126,8 +127,9 @@ class Pattern:
         object.__setattr__(self, "compiled", tuple(SlotIndex(slot) for slot in self.slots))
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A pattern matched from token ``first`` to token ``last``."""
+
     pattern: Pattern
     first: int  # token indices, inclusive
     last: int
