@@ -30,3 +30,25 @@ def test_a_model_scores_every_code_between_zero_and_one() -> None:
     assert model is not None
     probabilities = model.probabilities({"w:baliho", "w:pasang", "w:camat"})
     assert all(0.0 < p < 1.0 for p in probabilities.values())
+
+
+def test_scoring_by_weight_rows_gives_the_sums_of_each_features_weights_exactly() -> None:
+    import math
+
+    from netral.triage.codes import CONDUCT_CODES
+    from netral.triage.model import example_features
+
+    model = get_model()
+    assert model is not None
+    text = "Kades ikut kampanye paslon 02, foto salam dua jari diunggah ke Facebook kemarin."
+    feats = [*sorted(example_features(text)), "w:kata-yang-tidak-ada"]
+    totals = [model.intercepts[code] for code in CONDUCT_CODES]
+    for feature in feats:
+        for index, weight in model.weights.get(feature, ()):
+            totals[index] += weight
+    expected = {
+        code: 1.0 / (1.0 + math.exp(-max(min(total, 30.0), -30.0)))
+        for code, total in zip(CONDUCT_CODES, totals, strict=True)
+    }
+    assert model.probabilities(feats) == expected
+    assert model.probabilities([]) == model.probabilities(["w:kata-yang-tidak-ada"])
