@@ -1,7 +1,7 @@
 """JSON fragments for the output line, written without ``json.dumps`` on the hot path.
 
-Every function here returns exactly what ``json.dumps(..., ensure_ascii=False)`` would; the
-byte-identical output check in ``docs/rules.md`` and the tests hold them to it.
+The pieces join into exactly what ``json.dumps(..., ensure_ascii=False)`` gives for the same
+content; ``tests/rules/test_cached_answers_match_fresh_ones.py`` holds them to it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from json.encoder import encode_basestring
 from netral.rules.explain import facts_line
 from netral.rules.facts import Facts
 
-# Stand-ins rendered once through explain.facts_line, then cut out of the JSON text. Neither
-# can occur in a real facts line: codes never hold a NUL, and no date is in year 1.
+# Stand-ins rendered once through explain.facts_line, then cut out of the JSON text. The rest
+# of the template is codes and fixed words, which hold no NUL and no date; if that ever
+# changes, the cut check below fails and the line is serialised the plain way.
 CONDUCT_MARK = "\x00"
 DATE_MARK = datetime.date(1, 1, 1)
 _MARKS = re.compile(r"(\\u0000|0001-01-01)")
