@@ -17,7 +17,7 @@ ID = re.compile(r"^[A-Z]+(?:-[A-Z]+)?-(?:\d+-)?\d{4}$")
 
 
 def test_a_duplicate_key_is_refused_with_the_file_name() -> None:
-    with pytest.raises(DataFileError, match=r"x\.yaml: duplicate key 'Jabar'"):
+    with pytest.raises(DataFileError, match=r"x\.yaml: line 4: duplicate key 'Jabar'"):
         parse_data("version: 1\nabbreviations:\n  Jabar: '32'\n  Jabar: '33'\n", "x.yaml")
 
 
