@@ -190,11 +190,11 @@ class Case(models.Model):
             # front: one partial index per ordering lets it stop after a page of rows
             # instead of sorting every open case in scope (see docs/cases-ui.md).
             models.Index(
-                F("due_date").asc(nulls_last=True),
-                F("id").asc(),
+                fields=["due_date", "id"],  # ascending puts nulls last in PostgreSQL
                 name="case_open_due",
                 condition=Q(stage__in=OPEN_STAGES),
             ),
+            # PostgreSQL only (migration 0004): SQLite cannot index NULLS LAST.
             models.Index(
                 F("due_date").desc(nulls_last=True),
                 F("id").desc(),

@@ -7,10 +7,14 @@ scoped to the actor; the number of queries does not grow with the number of rows
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 
@@ -58,6 +62,13 @@ class Row:
     zone: OfficeZone
     reports: list[ReportLine]
     lock_holder: User | None
+    # Shown as text, worked out once here rather than looked up by the template per row.
+    url: str = ""
+    reference: str = ""
+    stage_label: str = ""
+    subject: str = ""  # roster name, else the reported name; empty when unknown
+    election_label: str = ""
+    assignee: str = ""
 
 
 def _report_line(link: CaseReport) -> ReportLine:
@@ -72,18 +83,24 @@ def _report_line(link: CaseReport) -> ReportLine:
 def rows(cases: list[Case]) -> list[Row]:
     """Decorate a page of cases (already fetched with their links): no further queries."""
     now = timezone.now()
-    out = []
-    for case in cases:
-        held = case.locked_by_id and case.locked_until and case.locked_until > now
-        out.append(
-            Row(
-                case,
-                zone_for_region(case.region.code if case.region else None),
-                [_report_line(link) for link in case.links.all()],
-                case.locked_by if held else None,
-            )
-        )
-    return out
+    return [_row(case, now) for case in cases]
+
+
+def _row(case: Case, now: datetime.datetime) -> Row:
+    held = case.locked_by_id and case.locked_until and case.locked_until > now
+    assignee = case.assigned_to
+    return Row(
+        case,
+        zone_for_region(case.region.code if case.region else None),
+        [_report_line(link) for link in case.links.all()],
+        case.locked_by if held else None,
+        url=reverse("cases:detail", args=[case.pk]),
+        reference=case.reference,
+        stage_label=str(case.get_stage_display()),
+        subject=case.employee.name if case.employee else case.subject_name,
+        election_label=str(case.get_election_display()) if case.election else "",
+        assignee=(assignee.get_full_name() or assignee.username) if assignee else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -128,27 +145,26 @@ def _page_number(raw: str | None) -> int:
         number = int(raw or 1)
     except ValueError:
         return 1
-    return max(number, 0)
+    return min(max(number, 0), LAST)
 
 
 def queue_page(*, actor: User, filters: QueueFilters, page: str | None) -> QueuePage:
     """One page of the queue, counted up to the cap (constant queries).
 
-    A page number past the end shows the last page, as Django's paginator does; only then
-    is the slice read again, and the exact count read when it is above the cap.
+    A page number past the end (or below 1) shows the last page, as Django's paginator
+    does; when the queue is above the cap, that alone needs the exact count first.
     """
     number = _page_number(page)
-    found = _slice(actor, filters, max(number, 1))
-    capped = found.count > COUNT_CAP
-    if capped and (number == 0 or (number > 1 and not found.cases)):
-        exact = case_queue_count(actor=actor, filters=filters)
-        found, capped = _slice(actor, filters, _pages(exact)), False
-        found = QueueSlice(found.cases, found.more, exact)
-        number = _pages(exact)
-    elif not capped and (number == 0 or number > _pages(found.count)):
-        number = _pages(found.count)
-        found = _slice(actor, filters, number)
-    return QueuePage(rows(found.cases), max(number, 1), found.count, capped, found.more)
+    found = _slice(actor, filters, number or LAST)
+    count, capped = found.count, found.count > COUNT_CAP
+    if capped and (number == 0 or not found.cases):
+        count, capped = case_queue_count(actor=actor, filters=filters), False
+        found = _slice(actor, filters, _pages(count))
+    number = found.offset // PAGE_SIZE + 1
+    return QueuePage(rows(found.cases), number, count, capped, found.more)
+
+
+LAST = 10**9  # a page number past any end: clamped to the last page
 
 
 def _pages(count: int) -> int:
@@ -163,6 +179,7 @@ def _slice(actor: User, filters: QueueFilters, number: int) -> QueueSlice:
         limit=PAGE_SIZE,
         links=_links(),
         count_up_to=COUNT_CAP,
+        clamp=True,
     )
 
 
@@ -189,6 +206,24 @@ def officer_choices(*, actor: User) -> list[tuple[int, str]]:
         .order_by("first_name", "username")
     )
     return [(u.pk, u.get_full_name() or u.username) for u in users]
+
+
+# The filter and bulk forms' choice lists change rarely (agencies, staff) but cost several
+# queries each; the page shows them from a per-user, per-process cache for this long.
+# Posts validate against fresh lists, and the services check every value against scope.
+CHOICES_TTL = 60  # seconds
+
+
+def cached_choices(
+    kind: str, actor: User, build: Callable[..., list[tuple[int, str]]]
+) -> list[tuple[int, str]]:
+    """`build(actor=actor)`, kept per user for `CHOICES_TTL` seconds."""
+    key = f"cases:queue-choices:{kind}:{actor.pk}"
+    found: list[tuple[int, str]] | None = cache.get(key)
+    if found is None:
+        found = build(actor=actor)
+        cache.set(key, found, CHOICES_TTL)
+    return found
 
 
 def officer(*, pk: int) -> User | None:

@@ -165,6 +165,7 @@ class QueueSlice:
     cases: list[Case]  # in queue order, each with `report_count` and its links prefetched
     more: bool  # rows follow this slice
     count: int  # cases in the whole queue; at most `count_up_to` + 1 when that was given
+    offset: int  # where the slice starts (moved back to the last slice when clamped)
 
 
 def case_queue_page(
@@ -175,6 +176,7 @@ def case_queue_page(
     limit: int = 25,
     links: QuerySet[CaseReport] | None = None,
     count_up_to: int | None = None,
+    clamp: bool = False,
 ) -> QueueSlice:
     """One slice of `case_queue`, the same rows in the same order, and the queue's size.
 
@@ -182,19 +184,23 @@ def case_queue_page(
     when given), the ids of the slice (one table, read in order off an index, stopping after
     `limit` + 1 rows), those cases with their related rows, and their reports. Joining the
     related tables only for the rows shown keeps planning and execution time flat as the
-    table grows. Every case query carries the actor's scope.
+    table grows. Every case query carries the actor's scope. With `clamp`, an offset past
+    the end (by an exact count) reads the last slice instead, as a paginator would.
     """
     f = filters or QueueFilters()
     condition = cases_condition(role_scopes(actor))
     queue = _visible(condition).filter(_filters(f, actor))
     counted = queue.order_by()
     count = counted[: count_up_to + 1].count() if count_up_to is not None else counted.count()
+    exact = count_up_to is None or count <= count_up_to
+    if clamp and exact and offset >= count:
+        offset = max(0, (count - 1) // limit * limit)
     ids = list(
         queue.order_by(*_ordering(f)).values_list("pk", flat=True)[offset : offset + limit + 1]
     )
     more, ids = len(ids) > limit, ids[:limit]
     if not ids:
-        return QueueSlice([], more, count)
+        return QueueSlice([], more, count, offset)
     found = (
         _visible(condition)
         .filter(pk__in=ids)
@@ -206,7 +212,7 @@ def case_queue_page(
     cases = [by_pk[pk] for pk in ids if pk in by_pk]
     for case in cases:
         case.report_count = len(case.links.all())  # type: ignore[attr-defined]
-    return QueueSlice(cases, more, count)
+    return QueueSlice(cases, more, count, offset)
 
 
 def case_queue_count(

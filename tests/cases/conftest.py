@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 
 from netral.accounts.models import Role, User
 from netral.cases import services
@@ -31,6 +32,12 @@ class World:
     ppk: User  # agency Bogor
     supervisor: User  # national
     custodian: User  # national, but no case role
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """The queue keeps choice lists per user id; ids are reused between tests on SQLite."""
+    cache.clear()
 
 
 @pytest.fixture

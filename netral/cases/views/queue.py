@@ -21,7 +21,8 @@ from netral.cases.views.common import actor_of, is_htmx, refusal_text
 
 
 def _filter_form(request: HttpRequest) -> QueueFilterForm:
-    agencies = queue_reads.agency_choices(actor=actor_of(request))
+    actor = actor_of(request)
+    agencies = queue_reads.cached_choices("agencies", actor, queue_reads.agency_choices)
     return QueueFilterForm(request.GET or None, agencies=agencies)
 
 
@@ -39,7 +40,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         "rows": page.rows,
         "params": params,
         "saved": selectors.saved_searches(owner=actor),
-        "bulk_form": BulkForm(officers=queue_reads.officer_choices(actor=actor)),
+        "bulk_form": BulkForm(
+            officers=queue_reads.cached_choices("officers", actor, queue_reads.officer_choices)
+        ),
         "save_form": SavedSearchForm(),
     }
     template = "cases/partials/queue_results.html" if is_htmx(request) else "cases/queue.html"
