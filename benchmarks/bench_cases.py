@@ -14,7 +14,11 @@ Needs DATABASE_URL (PostgreSQL; `scripts/bench` provides a throwaway cluster); m
 it itself. Re-running on the same database tops the cases up rather than duplicating.
 
 Usage: .venv/bin/python benchmarks/bench_cases.py [--quick] [--cases N] [--count N]
-       [--threads T] [--workers W]
+       [--threads T] [--workers W] [--explain]
+
+--explain prints, for each query of the three pages at full size, PostgreSQL's planning and
+execution time. gunicorn inherits the environment: DB_CONN_MAX_AGE=60 measures persistent
+database connections (the default 0 opens one per request).
 """
 
 from __future__ import annotations
@@ -180,8 +184,8 @@ def fill_cases(target: int, rng: random.Random) -> int:
     return have
 
 
-def count_queries(user: Any, token: str) -> dict[str, int]:
-    """SQL queries of one queue page and one API page, in-process."""
+def count_queries(user: Any, token: str, explain: bool = False) -> dict[str, int]:
+    """SQL queries of one queue page and one API page, in-process (optionally explained)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -204,7 +208,24 @@ def count_queries(user: Any, token: str) -> dict[str, int]:
         if status != 200:
             raise SystemExit(f"{path} answered HTTP {status}")
         out[name] = len(captured)
+        if explain:
+            explain_queries(name, [q["sql"] for q in captured.captured_queries])
     return out
+
+
+def explain_queries(name: str, queries: list[str]) -> None:
+    """Planning and execution time of each SELECT, with the plan's top node."""
+    from django.db import connection
+
+    print(f"EXPLAIN (ANALYZE, BUFFERS) of {name}:")
+    for n, sql in enumerate(queries):
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+            plan = [row[0] for row in cursor.fetchall()]
+        times = "  ".join(line.strip() for line in plan if line.strip().endswith(" ms"))
+        print(f"  q{n:<2} {times}  | {plan[0].strip()[:70]}  | {sql[:60]}")
 
 
 # --- load -----------------------------------------------------------------------------
@@ -288,6 +309,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=300, help="requests per endpoint")
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--explain", action="store_true", help="EXPLAIN each query at full size")
     args = parser.parse_args()
     cases, count = (5000, 100) if args.quick else (args.cases, args.count)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -305,12 +327,14 @@ def main() -> int:
         user, token = bench_staff()
         print(f"filling to {FIRST_SIZE} cases ...", flush=True)
         small_size = fill_cases(FIRST_SIZE, rng)
+        if small_size > FIRST_SIZE:
+            print(f"  (database already holds {small_size} cases: both counts at that size)")
         small = count_queries(user, token)
         began = time.perf_counter()
         print(f"filling to {cases} cases ...", flush=True)
         big_size = fill_cases(cases, rng)
         print(f"filled in {time.perf_counter() - began:.0f} s")
-        big = count_queries(user, token)
+        big = count_queries(user, token, explain=args.explain)
         for name in small:
             same = "equal" if small[name] == big[name] else "NOT EQUAL"
             print(
@@ -335,7 +359,10 @@ def main() -> int:
             results = {name: run(port, count, args.threads, r) for name, r in endpoints.items()}
         finally:
             stop_server(server)
-    print(f"gunicorn workers: {args.workers}, client threads: {args.threads}, cases: {big_size}")
+    print(
+        f"gunicorn workers: {args.workers}, client threads: {args.threads}, cases: {big_size}, "
+        f"DB_CONN_MAX_AGE={os.environ.get('DB_CONN_MAX_AGE', '0')}"
+    )
     base_p95 = describe("healthz", *results.pop("healthz"), None)
     for name, (wall, latencies) in results.items():
         describe(name, wall, latencies, base_p95)
