@@ -178,7 +178,7 @@ model = get_model()
 print(json.dumps({
     "elapsed": elapsed, "status": status,
     "parent_kb": me.ru_maxrss, "worker_kb": kids.ru_maxrss,
-    "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+    "parent_cpu": me.ru_utime + me.ru_stime, "workers_cpu": kids.ru_utime + kids.ru_stime,
     "model": model.key if model else "none", "trained": "sklearn" in sys.modules,
 }), file=sys.stderr)
 sys.exit(status)
@@ -221,9 +221,11 @@ def bulk_runs(sizes: list[int], key: str) -> None:
             elapsed = report["elapsed"]
             parent, worker = report["parent_kb"] / 1024, report["worker_kb"] / 1024
             peaks.append((parent, worker))
+            cpu = report["parent_cpu"] + report["workers_cpu"]
             print(
                 f"bulk: {size:,} lines, --workers {workers}: {elapsed:.1f}s = "
-                f"{size / elapsed:,.0f} lines/s, {report['cpu'] / elapsed:.2f} of {workers} "
+                f"{size / elapsed:,.0f} lines/s; CPU {report['workers_cpu']:.1f}s in workers, "
+                f"{report['parent_cpu']:.1f}s in the parent = {cpu / elapsed:.2f} of {workers} "
                 f"cores busy; peak RSS parent {parent:.0f} MB, largest worker {worker:.0f} MB; "
                 f"model {report['model']}, not retrained"
             )
