@@ -1,23 +1,21 @@
 """Triage suggestions for the reporter: which rules a report may concern, and what would help.
 
-Triage is another team's pure core; it may be missing, slow to load or fail on odd text.
-None of that may block a report, so every failure becomes "no suggestions".
+Triage may fail on odd text or a broken model file; that must never block a report, so
+every failure becomes "no suggestions".
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from django.utils.translation import gettext_lazy as _
+
+from netral.web.labels import conduct_label
 
 logger = logging.getLogger(__name__)
 
-CODES_FILE = Path(__file__).resolve().parent.parent / "rules" / "data" / "codes.yaml"
 
 # What detail helps an officer act on each kind of conduct.
 _HINTS_BY_CODE = {
@@ -55,29 +53,10 @@ class TriageOutcome:
     failed: bool = False
 
     def suggestions(self) -> list[Suggestion]:
-        labels = conduct_labels()
         return [
-            Suggestion(code, labels.get(code, code), str(_HINTS_BY_CODE.get(code, "")))
+            Suggestion(code, conduct_label(code), str(_HINTS_BY_CODE.get(code, "")))
             for code in self.codes
         ]
-
-
-@cache
-def conduct_labels() -> dict[str, str]:
-    """Indonesian conduct labels: from the rules catalogue, else straight from its data file."""
-    try:
-        from netral.rules import default_catalogue
-
-        conduct = default_catalogue().vocabulary.conduct
-        return {code: label.id for code, label in conduct.items()}
-    except Exception:  # the catalogue is another team's core; its data file suffices here
-        logger.info("rules catalogue unavailable; reading %s directly", CODES_FILE)
-    try:
-        data = yaml.safe_load(CODES_FILE.read_text(encoding="utf-8"))
-        return {str(item["code"]): str(item["id"]) for item in data["conduct"]}
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        logger.warning("conduct labels unavailable from %s", CODES_FILE)
-        return {}
 
 
 def run_triage(text: str) -> TriageOutcome:

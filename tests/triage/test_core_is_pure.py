@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 
+from netral.datafiles import parse_strict_yaml
 from netral.triage.codes import CONDUCT_CODES
-from netral.triage.datafiles import DataFileError, _StrictLoader
+from netral.triage.datafiles import DataFileError
 from netral.triage.lexicon import conduct_patterns, load_file
 
 
@@ -35,5 +35,5 @@ def test_all_patterns_load_into_one_set() -> None:
 
 
 def test_a_duplicate_key_in_a_data_file_is_an_error() -> None:
-    with pytest.raises(DataFileError, match="duplicate key 'yg'"):
-        yaml.load("yg: yang\nyg: yang\n", Loader=_StrictLoader)  # noqa: S506 - safe subclass
+    with pytest.raises(DataFileError, match="line 2: duplicate key 'yg'"):
+        parse_strict_yaml("yg: yang\nyg: yang\n")

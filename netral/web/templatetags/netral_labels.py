@@ -1,0 +1,13 @@
+"""`{% load netral_labels %}` then `{{ code|conduct_label }}`, `|sanction_label`, …"""
+
+from __future__ import annotations
+
+from django import template
+
+from netral.web import labels
+
+register = template.Library()
+register.filter("conduct_label", labels.conduct_label)
+register.filter("sanction_label", labels.sanction_label)
+register.filter("track_label", labels.track_label)
+register.filter("level_label", labels.level_label)
