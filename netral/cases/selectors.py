@@ -215,12 +215,10 @@ def case_queue_page(
     return QueueSlice(cases, more, count, offset)
 
 
-def case_queue_count(
-    *, actor: User, filters: QueueFilters | None = None, cap: int | None = None
-) -> int:
-    """How many cases the queue holds; with `cap`, counting stops at `cap` + 1."""
-    rows = cases_visible_to(actor=actor).filter(_filters(filters or QueueFilters(), actor))
-    return rows.order_by()[: cap + 1].count() if cap is not None else rows.count()
+def case_queue_count(*, actor: User, filters: QueueFilters | None = None) -> int:
+    """How many cases the queue holds, exactly (reads every one in scope)."""
+    f = filters or QueueFilters()
+    return cases_visible_to(actor=actor).filter(_filters(f, actor)).order_by().count()
 
 
 def case_events(*, case: Case) -> QuerySet[CaseEvent]:
