@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from netral import rules
 from netral.cases.models import CandidateStatus, CaseElection, ReferralTarget, Stage, SubjectStatus
 from netral.cases.selectors import ORDERINGS, QueueFilters
+from netral.web.labels import conduct_label, sanction_label
 
 QUEUE_PARAMS = (
     "region",
@@ -27,18 +27,9 @@ QUEUE_PARAMS = (
 )
 
 
-def _label(label: Any) -> str:
-    return str(label.en if translation.get_language() == "en" else label.id)
-
-
 def conduct_choices() -> list[tuple[str, str]]:
     conduct = rules.default_catalogue().vocabulary.conduct
-    return [(code, f"{code} · {_label(label)}") for code, label in conduct.items()]
-
-
-def sanction_label(code: str) -> str:
-    label = rules.default_catalogue().sanction_labels.get(code)
-    return _label(label) if label else code
+    return [(code, f"{code} · {conduct_label(code)}") for code in conduct]
 
 
 ALL = _("Semua")
@@ -235,8 +226,8 @@ class SanctionForm(VersionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        labels = rules.default_catalogue().sanction_labels
-        _choice(self, "sanction").choices = [(c, _label(lab)) for c, lab in labels.items()]
+        codes = rules.default_catalogue().sanction_labels
+        _choice(self, "sanction").choices = [(code, sanction_label(code)) for code in codes]
 
 
 class NoteForm(forms.Form):

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netral.api.errors import ApiError
 from netral.cases import services
-from netral.cases.forms import SignForm, sanction_label
+from netral.cases.forms import SignForm
 from netral.cases.models import Case, Stage
 from netral.cases.views.common import actor_of, attempt, case_or_404, refusal_text, to_case
+from netral.web.labels import sanction_label
 
 
 def _prefill(case: Case) -> tuple[dict[str, Any] | None, str]:
