@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
 from netral.accounts.models import Role, User
-from netral.cases import selectors, services
+from netral.cases import search, selectors, services
 from netral.cases.audit import verify_chains
 from netral.cases.auth import StaffToken
 from netral.cases.models import Case, CaseEvent
@@ -295,20 +295,21 @@ def case_subject_candidates(
 ) -> list[dict[str, Any]]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
-    found = selectors.employee_candidates(
-        case=case, actor=actor, name=name, position=position, agency=agency
+    said = search.query_for_case(case)  # what the reports said fills what is not given
+    query = search.Query(
+        name or said.name, position or said.position, agency or said.agency, said.region
     )
     return [
         {
-            "employee_id": c.employee.pk,
-            "nip": c.employee.nip,
-            "name": c.employee.name,
-            "position": c.employee.position,
-            "agency": c.employee.agency.name,
-            "score": c.score,
-            "reasons": c.reasons,
+            "employee_id": m.employee.pk,
+            "nip": m.employee.nip,
+            "name": m.employee.name,
+            "position": m.employee.position,
+            "agency": m.employee.agency.name,
+            "score": m.score,
+            "reasons": m.reasons,
         }
-        for c in found
+        for m in search.employee_search(case=case, actor=actor, query=query)
     ]
 
 

@@ -10,7 +10,6 @@ from django.db import connection
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
-from rapidfuzz import fuzz
 
 from netral.accounts.models import User
 from netral.api.errors import NotFound
@@ -277,103 +276,6 @@ def roster_for_case(*, case: Case) -> QuerySet[Employee]:
         | Q(agency__region__code__startswith=f"{province}.")
         | Q(agency__region__isnull=True)
     )
-
-
-@dataclass(frozen=True)
-class Candidate:
-    employee: Employee
-    score: float  # 0..100
-    reasons: list[str]
-
-
-def _name_prefilter(name: str) -> Q:
-    tokens = [t for t in name.split() if len(t) >= 3]
-    condition = Q(pk__in=[])
-    for token in tokens:
-        condition |= Q(name__icontains=token[:4])
-    return condition if tokens else Q()
-
-
-def employee_candidates(
-    *,
-    case: Case,
-    actor: User,
-    name: str = "",
-    position: str = "",
-    agency: str = "",
-    limit: int = 10,
-) -> list[Candidate]:
-    """Fuzzy roster search from what the reports said (defaults: the case's subject fields)."""
-    if not cases_visible_to(actor=actor).filter(pk=case.pk).exists():
-        raise NotFound()
-    name = name or case.subject_name
-    position = position or case.subject_position
-    agency = agency or case.subject_agency_name
-    pool = (
-        roster_for_case(case=case)
-        .filter(_name_prefilter(name))
-        .select_related("agency", "agency__region")[:2000]
-    )
-    scored = []
-    for employee in pool:
-        parts = {
-            "nama": fuzz.WRatio(name, employee.name) if name else 0.0,
-            "jabatan": fuzz.token_set_ratio(position, employee.position) if position else 0.0,
-            "instansi": fuzz.token_set_ratio(agency, employee.agency.name) if agency else 0.0,
-        }
-        weights = {"nama": 0.6, "jabatan": 0.25, "instansi": 0.15}
-        score = sum(parts[k] * weights[k] for k in parts)
-        reasons = [k for k, v in parts.items() if v >= 80]
-        scored.append(Candidate(employee, round(score, 1), reasons))
-    scored.sort(key=lambda c: (-c.score, c.employee.name))
-    return scored[:limit]
-
-
-@dataclass(frozen=True)
-class DuplicateSuggestion:
-    case: Case
-    score: float  # 0..100
-    reasons: list[str]
-
-
-def _text_of(case: Case) -> str:
-    return " ".join(link.report.text for link in case.links.all())
-
-
-def case_duplicates(*, case: Case, actor: User, limit: int = 10) -> list[DuplicateSuggestion]:
-    """Open cases likely about the same person and incident (same person, text, dates)."""
-    same = Q(employee_id=case.employee_id) if case.employee_id else Q(region_id=case.region_id)
-    pool = (
-        cases_visible_to(actor=actor)
-        .filter(same, stage__in=machine.OPEN_WORK)
-        .exclude(pk=case.pk)
-        .select_related("employee")
-        .prefetch_related(Prefetch("links", queryset=CaseReport.objects.select_related("report")))
-        .order_by("-created_at")[:200]
-    )
-    mine = _text_of(case)
-    out = []
-    for other in pool:
-        reasons, score = [], 0.0
-        if case.employee_id and other.employee_id == case.employee_id:
-            reasons.append("orang yang sama")
-            score += 50
-        elif fuzz.token_set_ratio(case.subject_name, other.subject_name) >= 85:
-            reasons.append("nama terlapor mirip")
-            score += 30
-        similarity = fuzz.token_set_ratio(mine, _text_of(other))
-        if similarity >= 60:
-            reasons.append("isi laporan mirip")
-        score += similarity * 0.35
-        if case.incident_date and other.incident_date:
-            days = abs((case.incident_date - other.incident_date).days)
-            if days <= 7:
-                reasons.append("tanggal kejadian berdekatan")
-                score += 15
-        if score >= 50:
-            out.append(DuplicateSuggestion(other, round(min(score, 100), 1), reasons))
-    out.sort(key=lambda d: -d.score)
-    return out[:limit]
 
 
 def escalations_for(*, actor: User, open_only: bool = True) -> QuerySet[Escalation]:

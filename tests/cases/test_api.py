@@ -158,3 +158,18 @@ def test_the_audit_summary_is_for_national_supervisors_only(world: World) -> Non
 def test_the_openapi_document_describes_the_case_endpoints(db: object, path: str) -> None:
     document = Client().get("/api/v1/openapi.json").json()
     assert path in document["paths"]
+
+
+def test_subject_search_over_the_api_finds_the_civil_servant_from_what_reports_said(
+    world: World,
+) -> None:
+    case = new_case(subject_name="Drs. Budi Santosa")
+    found = _client(world.verifier).get(
+        f"/api/v1/cases/{case.pk}/subject-candidates", {"position": "camat"}
+    )
+    assert found.status_code == 200
+    best = found.json()[0]
+    assert (best["nip"], best["name"]) == (world.camat.nip, world.camat.name)
+    assert "nama" in best["reasons"]
+    elsewhere = _client(world.verifier_kebumen).get(f"/api/v1/cases/{case.pk}/subject-candidates")
+    assert elsewhere.status_code == 404

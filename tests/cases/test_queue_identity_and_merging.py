@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 import pytest
 
-from netral.cases import selectors, services
+from netral.cases import search, selectors, services
+from netral.cases.duplicates import duplicate_suggestions
 from netral.cases.models import CaseEvent, CaseReport, Stage
 from netral.cases.selectors import QueueFilters
 from netral.cases.services.errors import Invalid
@@ -63,9 +65,8 @@ def test_the_civil_servant_is_found_despite_a_misspelt_name(world: World) -> Non
         position="Staf",
         agency=world.bogor,
     )
-    found = selectors.employee_candidates(
-        case=case, actor=world.verifier, position="Camat Cibinong"
-    )
+    query = replace(search.query_for_case(case), position="Camat Cibinong")
+    found = search.employee_search(case=case, actor=world.verifier, query=query)
     assert found[0].employee == world.camat
     assert "nama" in found[0].reasons
 
@@ -117,7 +118,7 @@ def test_duplicates_are_suggested_for_the_same_person_and_similar_text(world: Wo
     first = new_case(text=text)
     second = new_case(text=text + " Foto terlampir.", occurred_on=datetime.date(2024, 10, 15))
     new_case(text="Guru honorer memasang spanduk partai di pagar sekolah.", subject_name="Sri")
-    suggested = selectors.case_duplicates(case=first, actor=world.verifier)
+    suggested = duplicate_suggestions(case=first, actor=world.verifier)
     assert [s.case for s in suggested] == [second]
     assert "isi laporan mirip" in suggested[0].reasons
 
