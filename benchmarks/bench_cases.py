@@ -28,7 +28,6 @@ import datetime
 import http.client
 import os
 import random
-import signal
 import socket
 import statistics
 import subprocess
@@ -42,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet
+from gunicorn_harness import start_server, stop_server
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = REPO / ".venv" / "bin"
@@ -229,35 +229,6 @@ def explain_queries(name: str, queries: list[str]) -> None:
 
 
 # --- load -----------------------------------------------------------------------------
-
-
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    command = [
-        str(VENV_BIN / "gunicorn"), "netral.wsgi",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-        "--timeout", "60", "--log-level", "warning",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, env=env, cwd=REPO, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    stop_server(process)
-    raise SystemExit("gunicorn did not answer /healthz within 60 s")
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 def getter(path: str, headers: dict[str, str]) -> Callable[[http.client.HTTPConnection], int]:

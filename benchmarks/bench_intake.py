@@ -22,7 +22,6 @@ import argparse
 import http.client
 import os
 import random
-import signal
 import socket
 import statistics
 import subprocess
@@ -36,6 +35,7 @@ from io import BytesIO
 from pathlib import Path
 
 from cryptography.fernet import Fernet
+from gunicorn_harness import start_server, stop_server
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,42 +99,14 @@ def server_env(settings: str, evidence: Path, static: Path) -> dict[str, str]:
     }
 
 
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+def migrate_and_start(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     subprocess.run(
         [str(VENV_BIN / "python"), "-m", "netral.cli", "manage", "migrate", "--noinput", "-v0"],
         env=env,
         cwd=REPO,
         check=True,
     )
-    command = [
-        str(VENV_BIN / "gunicorn"),
-        "netral.wsgi",
-        "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers),
-        "--timeout", "60",
-        "--log-level", "warning",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, env=env, cwd=REPO, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    stop_server(process)
-    raise SystemExit("gunicorn did not answer /healthz within 60 s")
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+    return start_server(env, port, workers)
 
 
 Request = Callable[[http.client.HTTPConnection, int], int]
@@ -209,7 +181,7 @@ def main() -> int:
         (Path(tmp) / "static").mkdir()
         env = server_env(args.settings, Path(tmp) / "evidence", Path(tmp) / "static")
         port = free_port()
-        server = start_server(env, port, args.workers)
+        server = migrate_and_start(env, port, args.workers)
         try:
             run(port, 10, 2, health)  # warm up workers and connections
             run(port, 2, 2, submit)
