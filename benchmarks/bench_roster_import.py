@@ -242,9 +242,7 @@ def measure(url: str, rows: int) -> None:
     )
     # Like for like: COPY into a table that keeps the same unique NIP, foreign key and
     # indexes, i.e. the database's own bulk path doing the same job without our checks.
-    print(
-        f"ratio import/COPY into the Employee-shaped table: all new {shaped_s / import_s:.2f}"
-    )
+    print(f"ratio import/COPY into the Employee-shaped table: all new {shaped_s / import_s:.2f}")
     print(
         f"peak RSS of the import process: {quarter_rss / 1024:.0f} MiB at {rows // 4:,} rows, "
         f"{import_rss / 1024:.0f} MiB at {rows:,} rows (new), {same_rss / 1024:.0f} MiB "

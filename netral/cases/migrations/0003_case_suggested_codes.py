@@ -4,16 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_event_trigger_and_sweep_schedule'),
+        ("cases", "0002_event_trigger_and_sweep_schedule"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='suggested_codes',
-            field=models.JSONField(blank=True, default=list, verbose_name='kode perbuatan usulan triase'),
+            model_name="case",
+            name="suggested_codes",
+            field=models.JSONField(
+                blank=True, default=list, verbose_name="kode perbuatan usulan triase"
+            ),
         ),
     ]
 
@@ -31,7 +32,9 @@ DROP INDEX IF EXISTS case_suggested_codes_gin;
 def copy_suggestions(apps, schema_editor):
     links = apps.get_model("cases", "CaseReport").objects.select_related("report", "case")
     for link in links.iterator():
-        codes = list(dict.fromkeys([*link.case.suggested_codes, *(link.report.suggested_codes or [])]))
+        codes = list(
+            dict.fromkeys([*link.case.suggested_codes, *(link.report.suggested_codes or [])])
+        )
         if codes != link.case.suggested_codes:
             link.case.suggested_codes = codes
             link.case.save(update_fields=["suggested_codes"])
