@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from collections.abc import Sequence
 
@@ -21,6 +22,8 @@ def main(argv: Sequence[str]) -> int:
     from netral.commands.django_setup import setup_django
 
     setup_django("netral.settings.local")
+    # Tasks run inline in the demo; the queue's per-task lines would bury the logins.
+    logging.getLogger("django-q").setLevel(logging.WARNING)
     from django.conf import settings
     from django.core.management import call_command
 
