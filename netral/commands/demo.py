@@ -22,8 +22,9 @@ def main(argv: Sequence[str]) -> int:
     from netral.commands.django_setup import setup_django
 
     setup_django("netral.settings.local")
-    # Tasks run inline in the demo; the queue's per-task lines would bury the logins.
-    logging.getLogger("django-q").setLevel(logging.WARNING)
+    # Tasks run inline in the demo; their per-task lines would bury the logins.
+    for name in ("django-q", "netral.cases.tasks", "weasyprint"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     from django.conf import settings
     from django.core.management import call_command
 
