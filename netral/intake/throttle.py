@@ -17,17 +17,13 @@ from netral.intake import conf
 from netral.intake.models import ClientHit, ThrottleSalt
 from netral.intake.secrecy import server_key
 from netral.security.ratelimit import Window, new_salt
+from netral.web.client import client_address
 
 _WINDOWS = {
     "submit": ("INTAKE_SUBMISSIONS_PER_WINDOW", "INTAKE_SUBMISSION_WINDOW_SECONDS"),
     "lookup": ("INTAKE_LOOKUP_FAILURES_PER_WINDOW", "INTAKE_LOOKUP_WINDOW_SECONDS"),
     "message": ("INTAKE_MESSAGES_PER_WINDOW", "INTAKE_LOOKUP_WINDOW_SECONDS"),
 }
-
-
-def client_address(request: HttpRequest) -> str:
-    # Behind a proxy, the deployment must set REMOTE_ADDR to the real client (docs/intake.md).
-    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def _window(scope: str) -> Window:

@@ -67,3 +67,23 @@ def test_repeated_failed_lookups_are_slowed_down(client, filed, settings):
         client.get(f"{API}/{filed['receipt']}", HTTP_X_RECEIPT_SECRET="salah")
     response = client.get(f"{API}/{filed['receipt']}", HTTP_X_RECEIPT_SECRET=filed["secret"])
     assert response.status_code == 429
+
+
+def test_behind_a_declared_proxy_each_citizen_has_a_limit_of_their_own(client, filed, settings):
+    settings.INTAKE_LOOKUP_FAILURES_PER_WINDOW = 3
+    settings.NETRAL_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(3):
+        client.get(
+            f"{API}/{filed['receipt']}",
+            HTTP_X_RECEIPT_SECRET="salah",
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            **proxy,
+        )
+    other = client.get(
+        f"{API}/{filed['receipt']}",
+        HTTP_X_RECEIPT_SECRET=filed["secret"],
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+        **proxy,
+    )
+    assert other.status_code == 200  # the guesser's failures are not the reporter's
