@@ -6,6 +6,7 @@ fact.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -25,29 +26,43 @@ class Scope:
         return not (self.national or self.region_codes or self.agency_ids)
 
 
-def scope_for(user: User, roles: tuple[Role, ...] | None = None) -> Scope:
-    """The union of the scopes of the user's role assignments (optionally only `roles`)."""
+def scopes_by_role(user: User, roles: Iterable[str] | None = None) -> dict[str, Scope]:
+    """Each role the user holds (optionally only `roles`), with its scope."""
     if not user.is_authenticated or not user.is_active:
-        return Scope()
+        return {}
     assignments = user.role_assignments.prefetch_related("regions", "agencies")
     if roles is not None:
-        assignments = assignments.filter(role__in=roles)
-    national = False
-    regions: set[str] = set()
-    agencies: set[int] = set()
-    for assignment in assignments:
-        national = national or assignment.national
-        regions.update(r.code for r in assignment.regions.all())
-        agencies.update(a.pk for a in assignment.agencies.all())
-    return Scope(national, frozenset(regions), frozenset(agencies))
+        assignments = assignments.filter(role__in=list(roles))
+    return {
+        a.role: Scope(
+            a.national,
+            frozenset(r.code for r in a.regions.all()),
+            frozenset(ag.pk for ag in a.agencies.all()),
+        )
+        for a in assignments
+    }
+
+
+def scope_for(user: User, roles: tuple[Role, ...] | None = None) -> Scope:
+    """The union of the scopes of the user's role assignments (optionally only `roles`)."""
+    scopes = scopes_by_role(user, roles).values()
+    return Scope(
+        any(s.national for s in scopes),
+        frozenset(code for s in scopes for code in s.region_codes),
+        frozenset(pk for s in scopes for pk in s.agency_ids),
+    )
 
 
 def region_filter(field_path: str, codes: frozenset[str]) -> Q:
-    """Regions given by code, and everything below them (`32` covers `32.01`)."""
+    """Regions given by code, and everything below them (`32` covers `32.01`).
+
+    `field_path` leads from the queried model to a Region ("" when querying Region itself).
+    """
+    prefix = f"{field_path}__" if field_path else ""
     condition = Q(pk__in=[])
     for code in codes:
-        condition |= Q(**{f"{field_path}__code": code})
-        condition |= Q(**{f"{field_path}__code__startswith": f"{code}."})
+        condition |= Q(**{f"{prefix}code": code})
+        condition |= Q(**{f"{prefix}code__startswith": f"{code}."})
     return condition
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 
-from netral.accounts.models import Role, RoleAssignment, User
-from netral.accounts.scope import Scope
+from netral.accounts.models import Role, User
+from netral.accounts.scope import Scope, region_filter, scopes_by_role
 from netral.cases.models import Stage
 from netral.org.models import Agency, Region
 
@@ -22,27 +22,8 @@ CASE_ROLES = (Role.VERIFIER, Role.BAWASLU_ANALYST, Role.PPK_STAFF, Role.CENTRAL_
 
 
 def role_scopes(user: User) -> dict[str, Scope]:
-    """Each case role the user holds, with its scope (three queries in all)."""
-    if not user.is_authenticated or not user.is_active:
-        return {}
-    assignments = RoleAssignment.objects.filter(user=user, role__in=CASE_ROLES).prefetch_related(
-        "regions", "agencies"
-    )
-    return {
-        a.role: Scope(
-            a.national,
-            frozenset(r.code for r in a.regions.all()),
-            frozenset(ag.pk for ag in a.agencies.all()),
-        )
-        for a in assignments
-    }
-
-
-def _regions_under(codes: frozenset[str]) -> Q:
-    condition = Q(pk__in=[])
-    for code in codes:
-        condition |= Q(code=code) | Q(code__startswith=f"{code}.")
-    return condition
+    """Each case role the user holds, with its scope."""
+    return scopes_by_role(user, CASE_ROLES)
 
 
 def scope_condition(scope: Scope) -> Q:
@@ -51,7 +32,7 @@ def scope_condition(scope: Scope) -> Q:
         return Q()
     condition = Q(pk__in=[])
     if scope.region_codes:
-        regions = Region.objects.filter(_regions_under(scope.region_codes)).values("pk")
+        regions = Region.objects.filter(region_filter("", scope.region_codes)).values("pk")
         condition |= Q(region_id__in=regions)
     if scope.agency_ids:
         agencies = Agency.objects.filter(
@@ -79,15 +60,4 @@ def cases_condition(scopes: dict[str, Scope], roles: Iterable[str] | None = None
             continue
         part = scope_condition(scope) & _role_limit(role)
         condition = part if condition is None else condition | part
-    return condition
-
-
-def agency_condition(scope: Scope) -> Q:
-    """Agencies the scope covers (for checks on an agency rather than a case)."""
-    if scope.national:
-        return Q()
-    condition = Q(pk__in=scope.agency_ids) | Q(parent_id__in=scope.agency_ids)
-    if scope.region_codes:
-        regions = Region.objects.filter(_regions_under(scope.region_codes)).values("pk")
-        condition |= Q(region_id__in=regions)
     return condition

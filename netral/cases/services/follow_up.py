@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netral import rules
 from netral.accounts.models import Role, User
+from netral.accounts.scope import agency_filter
 from netral.cases.deadlines import is_overdue, local_today
 from netral.cases.models import (
     Case,
@@ -18,7 +19,7 @@ from netral.cases.models import (
     SanctionDecision,
     Stage,
 )
-from netral.cases.scoping import agency_condition, role_scopes
+from netral.cases.scoping import role_scopes
 from netral.cases.services.errors import ConditionsFailed, Forbidden, Invalid, TransitionRefused
 from netral.cases.services.events import case_touch, event_append, reload
 from netral.cases.services.transitions import lock_visible, require_role, require_version, run_named
@@ -123,7 +124,7 @@ def data_blocking_request(*, case: Case, actor: User, note: str) -> FollowUpActi
 def ppk_conflict_declare(*, agency: Agency, actor: User, reason: str) -> PpkConflict:
     """Mark an agency's PPK as conflicted; the sweep routes its cases to the supervisor."""
     scope = role_scopes(actor).get(Role.CENTRAL_SUPERVISOR)
-    if scope is None or not Agency.objects.filter(agency_condition(scope), pk=agency.pk).exists():
+    if scope is None or not Agency.objects.filter(agency_filter(scope), pk=agency.pk).exists():
         raise Forbidden()
     if not reason.strip():
         raise Invalid(_("Alasan wajib diisi."))
