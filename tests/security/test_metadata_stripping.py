@@ -36,13 +36,6 @@ def test_the_cleaned_photo_carries_no_exif_at_all() -> None:
     assert cleaned.size == Image.open(BytesIO(original)).size
 
 
-def test_processing_leaves_the_original_bytes_alone() -> None:
-    original = photo_with_gps()
-    snapshot = bytes(original)
-    process_upload(original)
-    assert original == snapshot
-
-
 def test_a_photo_without_metadata_raises_no_warning() -> None:
     assert process_upload(plain_image("PNG")).identifying == ()
 
