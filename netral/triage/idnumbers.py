@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from netral.org.nip import validate_nip
+
 
 def _date(year: int, month: int, day: int) -> bool:
     try:
@@ -19,22 +21,13 @@ def _date(year: int, month: int, day: int) -> bool:
 
 
 def nip_fields(digits: str) -> dict[str, str] | None:
-    """The parts of a valid NIP, or None when it cannot be one."""
-    if len(digits) != 18 or not digits.isdigit():
-        return None
-    birth_y, birth_m, birth_d = int(digits[0:4]), int(digits[4:6]), int(digits[6:8])
-    appointed_y, appointed_m = int(digits[8:12]), int(digits[12:14])
-    sex = digits[14]
-    if not _date(birth_y, birth_m, birth_d) or not 1900 <= birth_y <= 2015:
-        return None
-    if not 1 <= appointed_m <= 12 or not birth_y + 15 <= appointed_y <= 2100:
-        return None
-    if sex not in {"1", "2"}:
+    """The parts of a valid NIP, or None; valid means what the roster importer accepts."""
+    if validate_nip(digits):
         return None
     return {
-        "birth_date": f"{birth_y:04d}-{birth_m:02d}-{birth_d:02d}",
-        "appointed": f"{appointed_y:04d}-{appointed_m:02d}",
-        "sex": "male" if sex == "1" else "female",
+        "birth_date": f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}",
+        "appointed": f"{digits[8:12]}-{digits[12:14]}",
+        "sex": "male" if digits[14] == "1" else "female",
     }
 
 
