@@ -8,8 +8,6 @@ node_modules directory. Press abbreviations ("Kaltara", "Jabar") come from our o
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,14 +15,9 @@ from pathlib import Path
 from netral.documents.errors import DocumentError
 from netral.documents.loader import DataFileError, load_data
 from netral.documents.model import Region
+from netral.org.region_files import RegionDataMissing, data_dir, read_regions
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-_LEVEL_PREFIXES = (("Kabupaten ", "REGENCY"), ("Kota ", "CITY"))
-
-
-def data_dir() -> Path:
-    node_modules = os.environ.get("NETRAL_NODE_MODULES") or str(REPO_ROOT / "node_modules")
-    return Path(node_modules) / "idn-area-data" / "data"
+__all__ = ["Gazetteer", "data_dir", "load_gazetteer"]
 
 
 @dataclass(frozen=True)
@@ -39,38 +32,17 @@ class Gazetteer:
         return self.by_name.get((level, " ".join(name.split()).casefold()))
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except OSError as error:
-        raise DocumentError(
-            f"region gazetteer not found at {path} (install the npm packages or set "
-            "NETRAL_NODE_MODULES)"
-        ) from error
-
-
-def _region_of_regency(row: dict[str, str]) -> tuple[str, Region]:
-    name = row["name"].strip()
-    for prefix, level in _LEVEL_PREFIXES:
-        if name.startswith(prefix):
-            return name[len(prefix) :], Region(row["code"], name, level)
-    return name, Region(row["code"], name, "REGENCY")
-
-
 @cache
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
-    folder = directory or data_dir()
     by_name: dict[tuple[str, str], Region] = {}
     by_code: dict[str, Region] = {}
-    for row in _read_csv(folder / "provinces.csv"):
-        region = Region(row["code"], f"Provinsi {row['name'].strip()}", "PROVINCE")
-        by_name["PROVINCE", row["name"].strip().casefold()] = region
-        by_code[region.code or ""] = region
-    for row in _read_csv(folder / "regencies.csv"):
-        short, region = _region_of_regency(row)
-        by_name[region.level, short.casefold()] = region
-        by_code[region.code or ""] = region
+    try:
+        for row in read_regions(directory):
+            region = Region(row.code, row.name, row.level)
+            by_name[row.level, row.short_name.casefold()] = region
+            by_code[row.code] = region
+    except RegionDataMissing as error:
+        raise DocumentError(f"{error} (or set NETRAL_NODE_MODULES)") from None
     listed: dict[str, str] = load_data("region_abbreviations.yaml")["abbreviations"]
     unknown = {name: code for name, code in listed.items() if str(code) not in by_code}
     if unknown:

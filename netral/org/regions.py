@@ -7,55 +7,14 @@ not needed to route a case.
 
 from __future__ import annotations
 
-import csv
-import os
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
-PACKAGE = "idn-area-data"
+from netral.org.region_files import RegionDataMissing, RegionRow, data_dir, read_regions
 
-
-class RegionDataMissing(RuntimeError):
-    pass
-
-
-@dataclass(frozen=True)
-class RegionRow:
-    code: str
-    name: str
-    level: str
-    parent_code: str | None
-
-
-def data_dir() -> Path:
-    root = Path(__file__).resolve().parents[2]
-    node_modules = Path(os.environ.get("NETRAL_NODE_MODULES", root / "node_modules"))
-    return node_modules / PACKAGE / "data"
-
-
-def read_regions(directory: Path | None = None) -> Iterator[RegionRow]:
-    directory = directory or data_dir()
-    provinces, regencies = directory / "provinces.csv", directory / "regencies.csv"
-    if not provinces.is_file() or not regencies.is_file():
-        raise RegionDataMissing(
-            f"region data not found in {directory}: run `npm ci` (make install) first"
-        )
-    with provinces.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            yield RegionRow(row["code"], _title(row["name"]), "PROVINCE", None)
-    with regencies.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            name = row["name"]
-            level = "CITY" if name.startswith("Kota ") else "REGENCY"
-            yield RegionRow(row["code"], name, level, row["province_code"])
-
-
-def _title(name: str) -> str:
-    return name if name.startswith(("Provinsi", "Daerah")) else f"Provinsi {name}"
+__all__ = ["RegionDataMissing", "RegionRow", "data_dir", "load_regions", "read_regions"]
 
 
 def load_regions(region_model: Any, directory: Path | None = None) -> tuple[int, int]:

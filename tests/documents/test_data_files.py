@@ -125,3 +125,12 @@ def test_a_missing_gazetteer_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(DocumentError, match="NETRAL_NODE_MODULES"):
         load_gazetteer(tmp_path / "nowhere")
+
+
+def test_the_gazetteer_names_every_region_as_the_registry_does() -> None:
+    from netral.org.region_files import read_regions
+
+    gazetteer = load_gazetteer()
+    rows = list(read_regions())
+    assert {r.code: r.name for r in rows} == {c: g.name for c, g in gazetteer.by_code.items()}
+    assert gazetteer.by_code["34"].name == "Daerah Istimewa Yogyakarta"
