@@ -9,7 +9,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
+from netral.datafiles import read_strict_yaml
 
 TITLES_FILE = Path(__file__).resolve().parent / "data" / "name_titles.yaml"
 _TOKEN = re.compile(r"\S+")
@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"\S+")
 
 @cache
 def _titles() -> tuple[frozenset[str], frozenset[str]]:
-    data = yaml.safe_load(TITLES_FILE.read_text(encoding="utf-8"))
+    data = read_strict_yaml(TITLES_FILE)
     return frozenset(data["prefixes"]), frozenset(data["suffixes"])
 
 

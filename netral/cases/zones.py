@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
+from netral.datafiles import read_strict_yaml
 
 ZONES_FILE = Path(__file__).resolve().parent / "data" / "zones.yaml"
 DEFAULT_ZONE = "WIB"  # a case without a region is shown in the capital's time
@@ -22,7 +22,7 @@ class OfficeZone:
 
 @cache
 def _by_province() -> dict[str, OfficeZone]:
-    data = yaml.safe_load(ZONES_FILE.read_text(encoding="utf-8"))
+    data = read_strict_yaml(ZONES_FILE)
     out: dict[str, OfficeZone] = {}
     for abbreviation, zone in data["zones"].items():
         for province in zone["provinces"]:

@@ -124,6 +124,8 @@ def test_the_same_stretch_of_law_shares_one_outcome_but_keeps_each_date() -> Non
         {"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-10-11", "election": "PILKADA"}
     )
     assert first.findings == second.findings
+    # Shared, not merely equal: the second day is served from the first day's outcome.
+    assert all(a is b for a, b in zip(first.parts, second.parts, strict=True))
     assert first.explanation[0].facts != second.explanation[0].facts
 
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-STATUSES = ("PNS", "CPNS", "PPPK", "NON_ASN")
-CATEGORIES = ("JPT", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA", "LAINNYA")
-DEFAULT_CATEGORY = "LAINNYA"
-
 # Keys are upper-cased with spaces, dashes, dots and underscores removed.
 _STATUS_SPELLINGS = {
     "PNS": "PNS",
