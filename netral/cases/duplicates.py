@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q
 from rapidfuzz import fuzz
 
 from netral.accounts.models import User
+from netral.accounts.scope import region_filter
 from netral.cases import machine
 from netral.cases.models import Case, CaseReport
 from netral.cases.names import bare_name, folded
@@ -44,7 +45,7 @@ def _same_place(case: Case) -> Q:
         return Q(employee_id=case.employee_id) | Q(employee__isnull=True, region_id=case.region_id)
     if case.region_id and case.region:
         province = case.region.code.split(".", 1)[0]
-        return Q(region__code=province) | Q(region__code__startswith=f"{province}.")
+        return region_filter("region", frozenset({province}))
     return Q(region__isnull=True)
 
 

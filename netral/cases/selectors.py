@@ -12,6 +12,7 @@ from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from netral.accounts.models import User
+from netral.accounts.scope import region_filter
 from netral.api.errors import NotFound
 from netral.cases import machine
 from netral.cases.deadlines import local_today
@@ -91,7 +92,7 @@ def _assigned(value: str, actor: User) -> Q:
 def _filters(f: QueueFilters, actor: User) -> Q:
     q = Q(stage__in=OPEN_STAGES) if f.open_only and not f.stage else Q()
     if f.region:
-        q &= Q(region__code=f.region) | Q(region__code__startswith=f"{f.region}.")
+        q &= region_filter("region", frozenset({f.region}))
     if f.agency:
         q &= Q(agency_id=f.agency)
     if f.stage:
@@ -272,9 +273,7 @@ def roster_for_case(*, case: Case) -> QuerySet[Employee]:
         return Employee.objects.all()
     province = case.region.code.split(".", 1)[0] if case.region else ""
     return Employee.objects.filter(
-        Q(agency__region__code=province)
-        | Q(agency__region__code__startswith=f"{province}.")
-        | Q(agency__region__isnull=True)
+        region_filter("agency__region", frozenset({province})) | Q(agency__region__isnull=True)
     )
 
 

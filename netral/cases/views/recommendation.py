@@ -18,7 +18,7 @@ from netral.cases import services
 from netral.cases.forms import SignForm
 from netral.cases.models import Case, Stage
 from netral.cases.views.common import actor_of, attempt, case_or_404, refusal_text, to_case
-from netral.web.labels import sanction_label
+from netral.web.labels import sanction_label, track_label
 
 
 def _prefill(case: Case) -> tuple[dict[str, Any] | None, str]:
@@ -36,7 +36,7 @@ def _options(prefill: dict[str, Any] | None) -> list[dict[str, Any]]:
             out.append(
                 {
                     "value": f"{option['track']}:{code}",
-                    "track": option["track_label"],
+                    "track": track_label(option["track"]),
                     "level": option["level"],
                     "sanction": sanction_label(code),
                     "basis": option["basis"],
