@@ -322,6 +322,7 @@ class TakenDraft:
     data: ReportInput
     files: list[IngestedFile]
     staging: Staging | None
+    triage: TriageOutcome | None = None  # what the preview showed; None: run it again
 
 
 def drafts_expire(*, now: datetime | None = None) -> int:
@@ -336,14 +337,22 @@ def drafts_expire(*, now: datetime | None = None) -> int:
 
 
 def draft_save(
-    *, data: ReportInput, files: Sequence[IngestedFile], staging: Staging | None = None
+    *,
+    data: ReportInput,
+    files: Sequence[IngestedFile],
+    staging: Staging | None = None,
+    triage: TriageOutcome | None = None,
 ) -> str:
     """Keep a previewed report until the reporter confirms it; returns the draft token."""
     token = secrets.token_urlsafe(32)
+    shown = None
+    if triage is not None and not triage.failed:
+        shown = {"codes": list(triage.codes), "result": triage.result}
     payload = {
         "data": data.to_payload(),
         "files": [f.to_payload() for f in files],
         "staging": {"id": staging.id, "key": staging.key} if staging else None,
+        "triage": shown,
     }
     drafts_expire()
     with transaction.atomic():
@@ -375,7 +384,9 @@ def draft_take(*, token: str) -> TakenDraft | None:
     files = [IngestedFile.from_payload(item) for item in payload["files"]]
     staged = payload.get("staging")
     staging = Staging(id=staged["id"], key=staged["key"]) if staged else None
-    return TakenDraft(ReportInput.from_payload(payload["data"]), files, staging)
+    shown = payload.get("triage")
+    triage = TriageOutcome(tuple(shown["codes"]), shown["result"]) if shown else None
+    return TakenDraft(ReportInput.from_payload(payload["data"]), files, staging, triage)
 
 
 __all__ = [

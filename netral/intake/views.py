@@ -101,7 +101,7 @@ def _preview(
     context = {
         "data": data,
         "files": files,
-        "token": draft_save(data=data, files=files, staging=staging),
+        "token": draft_save(data=data, files=files, staging=staging, triage=outcome),
         "suggestions": outcome.suggestions(),
         "triage_failed": outcome.failed,
         "hints": detail_hints(
@@ -133,7 +133,7 @@ def report_confirm(request: HttpRequest) -> HttpResponse:
     finally:
         if taken.staging:
             staging_area().discard(taken.staging.id)
-    submitted = report_submit(data=taken.data, files=files)
+    submitted = report_submit(data=taken.data, files=files, triage=taken.triage)
     context = {"receipt": submitted.report.receipt, "secret": submitted.secret}
     return render(request, "intake/receipt.html", context, status=201)
 

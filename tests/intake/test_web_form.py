@@ -98,3 +98,26 @@ def test_a_wrong_secret_does_not_open_the_status_page(client: Client, submit):
     filed = submit().json()
     client.post("/lapor/status/masuk/", {"receipt": filed["receipt"], "secret": "salah"})
     assert client.get("/lapor/status/").status_code == 302
+
+
+def test_a_web_report_is_triaged_once_and_files_what_the_preview_showed(
+    client: Client, regions, quick_form, monkeypatch
+):
+    from netral.intake import services, suggestions, views
+
+    calls: list[str] = []
+
+    def counted(text: str) -> suggestions.TriageOutcome:
+        calls.append(text)
+        return suggestions.run_triage(text)
+
+    monkeypatch.setattr(views, "run_triage", counted)
+    monkeypatch.setattr(services, "run_triage", counted)
+    page = _preview(client).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    client.post("/lapor/kirim/", {"token": token})
+
+    assert len(calls) == 1
+    report = Report.objects.get()
+    assert report.suggested_codes == list(suggestions.run_triage(report.text).codes)
+    assert report.suggested_codes  # the form's text describes conduct, so codes were kept
