@@ -8,8 +8,8 @@ from functools import cache
 from netral.documents.conduct import match_conduct
 from netral.documents.context import Context
 from netral.documents.keywords import elections_in, keywords
-from netral.documents.loader import check_fields, load_data
 from netral.documents.model import Reference, Span
+from netral.rules import default_catalogue
 
 
 def scope_in(context: Context, windows: list[Span]) -> list[str]:
@@ -50,13 +50,9 @@ def _elections_outside_offices(
 
 @cache
 def _voting_days() -> list[tuple[str, int, dt.date]]:
-    days = []
-    for index, entry in enumerate(load_data("elections.yaml")["elections"]):
-        check_fields(
-            f"elections.yaml elections[{index}]", entry, ("kind", "year", "voting", "confirmed")
-        )
-        days.append((entry["kind"], entry["year"], entry["voting"]))
-    return sorted(days, key=lambda day: day[2])
+    """(election, year, voting day) from the rules catalogue's election timetables."""
+    cycles = default_catalogue().cycles
+    return sorted((c.election, c.voting.year, c.voting) for c in cycles)
 
 
 def next_election_year(kinds: tuple[str, ...], day: dt.date) -> int | None:

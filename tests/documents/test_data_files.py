@@ -69,12 +69,13 @@ def test_every_abbreviation_names_a_region_of_the_gazetteer() -> None:
         assert str(code) in gazetteer.by_code, name
 
 
-def test_every_election_has_a_voting_day_and_a_confirmed_flag() -> None:
-    for entry in load_data("elections.yaml")["elections"]:
-        assert entry["kind"] in {"PEMILU", "PILKADA"}
-        assert isinstance(entry["voting"], dt.date)
-        assert entry["voting"].year == entry["year"]
-        assert isinstance(entry["confirmed"], bool)
+def test_an_undated_election_is_the_next_one_in_the_rules_timetable() -> None:
+    from netral.documents.facts import next_election_year
+
+    assert next_election_year(("PEMILU",), dt.date(2023, 9, 23)) == 2024
+    assert next_election_year(("PILKADA",), dt.date(2019, 1, 1)) == 2020
+    assert next_election_year(("PILEG",), dt.date(2018, 1, 1)) == 2019
+    assert next_election_year(("PILKADA",), dt.date(2024, 11, 28)) is None
 
 
 def test_the_conduct_and_scope_labels_are_the_domain_codes() -> None:
