@@ -11,6 +11,7 @@ from typing import Any
 from netral.documents.loader import check_fields, load_data
 from netral.documents.model import Reference
 from netral.documents.phrases import PhraseMatcher
+from netral.rules import default_catalogue
 
 _NUMBER_YEAR = (
     r"\s*(?:\([A-Za-z]+\)\s*)?(?:(?i:nomor|no\.?|nmr\.?)\s*[:.]?\s*)?"
@@ -90,6 +91,15 @@ def catalogue() -> _Catalogue:
     return _Catalogue(known, families, PhraseMatcher(grouped), by_mention)
 
 
+def _known(rule: str, entry: dict[str, Any]) -> Known:
+    """Dates in force from the rules catalogue when it lists the rule (one source of legal
+    dates); `from`/`until` in references.yaml only for rules it does not."""
+    listed = default_catalogue().instruments.get(rule)
+    if listed is not None:
+        return Known(rule, listed.in_force.start, listed.in_force.end)
+    return Known(rule, _date(entry.get("from")), _date(entry.get("until")))
+
+
 def _known_rules(entries: dict[str, Any]) -> tuple[dict[str, Known], dict[str, list[str]]]:
     """The listed rules, and their aliases grouped by the rules they may name: an alias of
     several rules ("UU ASN") gets the label "UU-5-2014|UU-20-2023" and `resolve` picks."""
@@ -98,7 +108,7 @@ def _known_rules(entries: dict[str, Any]) -> tuple[dict[str, Known], dict[str, l
     for rule, entry in entries.items():
         check_fields(f"references.yaml instruments.{rule}", entry,
                      ("title", "source", "confirmed"), ("from", "until", "aliases"))  # fmt: skip
-        known[rule] = Known(rule, _date(entry.get("from")), _date(entry.get("until")))
+        known[rule] = _known(rule, entry)
         for alias in entry.get("aliases", []):
             aliases.setdefault(alias, []).append(rule)
     grouped: dict[str, list[str]] = {}
