@@ -10,18 +10,17 @@ from django.conf import settings
 
 from netral.security.media import MediaLimits
 
+_MEDIA = MediaLimits()
 _DEFAULTS: dict[str, int] = {
     "INTAKE_MAX_FILE_BYTES": 10 * 1024 * 1024,
     "INTAKE_MAX_FILES": 5,
     "INTAKE_MAX_REPORT_BYTES": 25 * 1024 * 1024,
     "INTAKE_MAX_LINKS": 10,
-    # 24 MP (a 6000x4000 photo): a small PNG can declare a bitmap of this size, so this
-    # bounds the memory one upload can take when decoded (~96 MB as RGBA).
-    "INTAKE_MAX_IMAGE_PIXELS": 24_000_000,
-    "INTAKE_MAX_IMAGE_SIDE": 20_000,
-    "INTAKE_MAX_PDF_PAGES": 300,
-    # Longest side of the cleaned viewing copy of an image (decoded straight to it).
-    "INTAKE_VIEW_MAX_SIDE": 2560,
+    # Image and PDF limits default to the security core's own (netral.security.media).
+    "INTAKE_MAX_IMAGE_PIXELS": _MEDIA.max_pixels,
+    "INTAKE_MAX_IMAGE_SIDE": _MEDIA.max_side,
+    "INTAKE_MAX_PDF_PAGES": _MEDIA.max_pdf_pages,
+    "INTAKE_VIEW_MAX_SIDE": _MEDIA.view_max_side,
     # Room for the text fields and multipart framing on top of INTAKE_MAX_REPORT_BYTES.
     "INTAKE_BODY_SLACK_BYTES": 1024 * 1024,
     # The cleanup leaves unreferenced evidence files younger than this alone: a report

@@ -54,7 +54,7 @@ def test_the_cleaned_photo_is_turned_upright_from_the_orientation_tag() -> None:
 @pytest.mark.parametrize(
     ("width", "height"),
     [
-        (8_000, 8_000),  # above our 50 MP default, below Pillow's own bomb threshold
+        (8_000, 8_000),  # above our 24 MP default, below Pillow's own bomb threshold
         (60_000, 60_000),  # far above both
         (30_000, 10),  # one side beyond the longest we decode
     ],
