@@ -8,6 +8,7 @@ hash-chained `CaseEvent` in the same transaction.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection
 from typing import Any, ClassVar
 
@@ -245,6 +246,12 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.stage not in FINAL_STAGES
+
+    def lock_holder_id(self, at: datetime.datetime) -> int | None:
+        """Who holds the soft work lock at `at`, if anyone: an expired lock holds nobody."""
+        if self.locked_by_id and self.locked_until and self.locked_until > at:
+            return int(self.locked_by_id)
+        return None
 
 
 class CaseReport(models.Model):

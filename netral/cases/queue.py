@@ -87,7 +87,7 @@ def rows(cases: list[Case]) -> list[Row]:
 
 
 def _row(case: Case, now: datetime.datetime) -> Row:
-    held = case.locked_by_id and case.locked_until and case.locked_until > now
+    held = case.lock_holder_id(now) is not None
     assignee = case.assigned_to
     return Row(
         case,

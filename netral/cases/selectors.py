@@ -292,10 +292,7 @@ def saved_searches(*, owner: User) -> QuerySet[SavedSearch]:
 def lock_holder(*, case: Case, at: datetime.datetime | None = None) -> User | None:
     from django.utils import timezone
 
-    now = at or timezone.now()
-    if case.locked_by_id and case.locked_until and case.locked_until > now:
-        return case.locked_by
-    return None
+    return case.locked_by if case.lock_holder_id(at or timezone.now()) else None
 
 
 @dataclass(frozen=True)

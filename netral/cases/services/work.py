@@ -70,8 +70,7 @@ def case_lock(*, case: Case, actor: User, minutes: int = LOCK_MINUTES) -> LockRe
     now = timezone.now()
     with transaction.atomic():
         locked = lock_visible(case.pk, actor)
-        held = locked.locked_until is not None and locked.locked_until > now
-        if held and locked.locked_by_id not in (None, actor.pk):
+        if locked.lock_holder_id(now) not in (None, actor.pk):
             return LockResult(False, locked.locked_by, locked.locked_until)
         until = now + datetime.timedelta(minutes=minutes)
         case_touch(locked, bump=False, locked_by=actor, locked_until=until)
@@ -86,12 +85,7 @@ def case_unlock(*, case: Case, actor: User) -> None:
 
 
 def _locked_by_other(case: Case, actor: User) -> bool:
-    now = timezone.now()
-    return (
-        case.locked_by_id not in (None, actor.pk)
-        and case.locked_until is not None
-        and case.locked_until > now
-    )
+    return case.lock_holder_id(timezone.now()) not in (None, actor.pk)
 
 
 def _bulk(case_ids: Iterable[int], actor: User, apply: Callable[[Case], Any]) -> BulkResult:
