@@ -17,10 +17,10 @@ from ninja.files import UploadedFile
 from ninja.params.functions import Header as HeaderParam
 
 from netral.api.errors import ApiError, NotFound, RateLimited
-from netral.intake import conf, throttle
+from netral.intake import throttle
 from netral.intake.evidence import EvidenceRejected, IngestedFile, ingest_uploads
 from netral.intake.forms import MessageForm, ReportForm
-from netral.intake.middleware import body_was_refused, too_large_response
+from netral.intake.middleware import body_too_large, too_large_response
 from netral.intake.models import Report, Sender
 from netral.intake.selectors import report_for_receipt, report_public_view
 from netral.intake.services import ReportInput, report_message_add, report_submit
@@ -101,8 +101,7 @@ def _limit_body(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     """Second line behind IntakeBodyLimitMiddleware: refuse an oversized body."""
 
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        too_long = int(request.META.get("CONTENT_LENGTH") or 0) > conf.body_limit()
-        if too_long or body_was_refused(request):
+        if body_too_large(request):
             return too_large_response(request, api=True)
         return run(request, *args, **kwargs)
 

@@ -71,6 +71,15 @@ def body_was_refused(request: HttpRequest) -> bool:
     return bool(request.META.get(REFUSED))
 
 
+def declared_too_large(request: HttpRequest) -> bool:
+    return int(request.META.get("CONTENT_LENGTH") or 0) > conf.body_limit()
+
+
+def body_too_large(request: HttpRequest) -> bool:
+    """For views: the second line behind the middleware (declared length, then the read)."""
+    return declared_too_large(request) or body_was_refused(request)
+
+
 class IntakeBodyLimitMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -78,7 +87,7 @@ class IntakeBodyLimitMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         endpoint = _endpoint(request) if request.method == "POST" else None
         if endpoint is not None:
-            if int(request.META.get("CONTENT_LENGTH") or 0) > conf.body_limit():
+            if declared_too_large(request):
                 return too_large_response(request, api=endpoint == _API_CREATE)
             handler = ReportSizeUploadHandler(request, conf.get("INTAKE_MAX_REPORT_BYTES"))
             request.upload_handlers.insert(0, handler)

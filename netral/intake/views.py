@@ -23,7 +23,7 @@ from netral.intake.evidence import (
     ingest_uploads,
 )
 from netral.intake.forms import MessageForm, PublicReportForm, StatusLookupForm
-from netral.intake.middleware import body_was_refused, too_large_response
+from netral.intake.middleware import body_too_large, too_large_response
 from netral.intake.models import IdentityMode, Report, Sender
 from netral.intake.selectors import (
     regions_for_picker,
@@ -61,19 +61,13 @@ def _form_page(
     return render(request, "intake/form.html", context, status=status)
 
 
-def _body_too_large(request: HttpRequest) -> bool:
-    # Second line behind IntakeBodyLimitMiddleware (which refuses before CSRF reads).
-    too_long = int(request.META.get("CONTENT_LENGTH") or 0) > conf.body_limit()
-    return too_long or body_was_refused(request)
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
     """Step 1: fill in; on POST, check everything and show the preview (step 2)."""
     if request.method == "GET":
         return _form_page(request, PublicReportForm())
-    if _body_too_large(request):
+    if body_too_large(request):
         return too_large_response(request, api=False)
     form = PublicReportForm(request.POST)
     if form.looks_like_spam() or throttle.is_limited("submit", request):
