@@ -172,17 +172,18 @@ class SqliteStage(Stage):
             self.cursor.executemany(sql, batch)
 
     def upsert(self, now: datetime) -> tuple[int, int]:
-        # SQLite has no RETURNING in this position: count before writing instead.
+        # SQLite has no RETURNING in this position: count before writing instead. Unchanged
+        # rows are already gone (drop_unchanged), so every existing match is an update.
         nip = self.q(_column("nip"))
         self.cursor.execute(
-            f"SELECT count(*), coalesce(sum(CASE WHEN {self._changed('e', 's')} THEN 1 END), 0) "  # noqa: S608
-            f"FROM {self.table} s JOIN {self.target} e ON e.{nip} = s.nip WHERE s.ok"
+            f"SELECT count(*) FROM {self.table} s JOIN {self.target} e ON e.{nip} = s.nip "  # noqa: S608
+            "WHERE s.ok"
         )
-        existing, changed = self.cursor.fetchone()
+        existing = self.cursor.fetchone()[0]
         self.cursor.execute(f"SELECT count(*) FROM {self.table} WHERE ok")  # noqa: S608
         candidates = self.cursor.fetchone()[0]
         self.cursor.execute(self._upsert_sql(), [now])
-        return int(candidates) - int(existing), int(changed)
+        return int(candidates) - int(existing), int(existing)
 
 
 def stage_for(connection: BaseDatabaseWrapper) -> Stage:
