@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from netral.triage import attribution
 from netral.triage.analysis import Analysis
 from netral.triage.codes import CODE_SET
 from netral.triage.datafiles import DataFileError, check_fields, load_yaml
@@ -39,8 +40,8 @@ class Rules:
     negators: frozenset[str]
     negation_window: int
     not_negation: frozenset[str]
-    non_bound: PatternSet
-    place_words: frozenset[str]
+    reasons: frozenset[str]
+    hypothetical: frozenset[str]
     implied_by_codes: frozenset[str]
 
 
@@ -69,7 +70,9 @@ def _kind(name: str, entry: dict[str, Any]) -> Kind:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     raw = load_yaml("context.yaml")
-    check_fields("context.yaml", raw, ("gap", "kinds", "incident", "negation", "subjects"))
+    check_fields(
+        "context.yaml", raw, ("gap", "kinds", "incident", "reasons", "negation", "subjects")
+    )
     gap = int(raw["gap"])
     kinds = {name: _kind(name, entry) for name, entry in raw["kinds"].items()}
     cue_patterns = [
@@ -80,7 +83,6 @@ def rules() -> Rules:
         "context.yaml: negation", negation, ("description", "words", "window", "not_before")
     )
     subjects = raw["subjects"]
-    non_bound_words = [str(w) for w in subjects["non_bound"]["words"]]
     return Rules(
         kinds=kinds,
         cues=PatternSet(cue_patterns),
@@ -88,8 +90,8 @@ def rules() -> Rules:
         negators=word_keys(negation["words"]),
         negation_window=int(negation["window"]),
         not_negation=word_keys(negation["not_before"]),
-        non_bound=PatternSet(_patterns("non_bound", non_bound_words, gap)),
-        place_words=word_keys(subjects["place_words"]["words"]),
+        reasons=word_keys(raw["reasons"]["words"]),
+        hypothetical=word_keys(raw["incident"]["not_after"]),
         implied_by_codes=frozenset(subjects["implied_by_codes"]["codes"]),
     )
 
@@ -148,18 +150,45 @@ def _negated(analysis: Analysis, hit: Hit) -> bool:
     return False
 
 
-def _subject(analysis: Analysis, mentions: list[tuple[int, int]]) -> str:
+def _incidents(analysis: Analysis, cues: list[Hit]) -> list[Hit]:
+    """Incident cues that tell of something that happened: not after a modal word, not
+    in a clause that states a rule."""
     table = rules()
     tokens = analysis.tokens
-    bound = False
-    for first, _last in mentions:
-        before = tokens[first - 1] if first > 0 else None
-        if before is None or before.norm not in table.place_words:
-            bound = True
-            break
-    if bound:
+    rule_clauses = {tokens[h.first].clause for h in cues if h.pattern.label == "rule_explained"}
+    kept = []
+    for hit in table.incident.hits(analysis):
+        first = tokens[hit.first]
+        if first.clause in rule_clauses:
+            continue
+        before = tokens[max(hit.first - 2, 0) : hit.first]
+        if any(t.norm in table.hypothetical and t.clause == first.clause for t in before):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _told_as_reason(analysis: Analysis, hit: Hit) -> bool:
+    """A reason word earlier in the hit's clause: the clause tells what was done."""
+    tokens = analysis.tokens
+    clause = tokens[hit.first].clause
+    reasons = rules().reasons
+    index = hit.first - 1
+    while index >= 0 and tokens[index].clause == clause:
+        if tokens[index].norm in reasons:
+            return True
+        index -= 1
+    return False
+
+
+def _subject(actors: list[attribution.Actor]) -> str:
+    """The text's subject as the output reports it: bound when any conduct clause has a
+    bound actor, non-bound when every one has an actor the rules do not bind."""
+    if "bound" in actors:
         return "bound"
-    return "non_bound" if table.non_bound.hits(analysis) else "unknown"
+    if actors and all(actor == "non_bound" for actor in actors):
+        return "non_bound"
+    return "unknown"
 
 
 def _document_blocks(context: Context) -> None:
@@ -174,9 +203,6 @@ def _document_blocks(context: Context) -> None:
     if context.framing:
         for code in CODE_SET:
             context.blocked_codes.setdefault(code, context.framing)
-    if context.subject == "non_bound":
-        for code in CODE_SET - rules().implied_by_codes:
-            context.blocked_codes.setdefault(code, "non_bound_actor")
 
 
 def _framing(cues: list[Hit], incident: list[Hit]) -> str | None:
@@ -190,19 +216,24 @@ def _framing(cues: list[Hit], incident: list[Hit]) -> str | None:
 def assess(analysis: Analysis, hits: list[Hit]) -> Context:
     table = rules()
     cues = table.cues.hits(analysis)
-    incident = table.incident.hits(analysis)
+    incident = _incidents(analysis, cues)
     context = Context(cues=cues, incident=incident, framing=_framing(cues, incident))
+    actors: list[attribution.Actor] = []
     if hits:
         context.mentions = subject_mentions(analysis)
-        context.subject = _subject(analysis, context.mentions)
+        found = attribution.mentions(analysis, context.mentions)
+        actors = attribution.attribute(analysis, hits, found)
+        context.subject = _subject(actors)
     _document_blocks(context)
     flagged = _flagged_clauses(analysis, cues, incident)
-    for hit in hits:
+    for hit, actor in zip(hits, actors, strict=True):
         code = hit.pattern.label
         clause = analysis.tokens[hit.first].clause
         if code in context.blocked_codes:
             context.suppressed.append((hit, context.blocked_codes[code]))
-        elif clause in flagged:
+        elif actor == "non_bound" and code not in table.implied_by_codes:
+            context.suppressed.append((hit, "non_bound_actor"))
+        elif clause in flagged and not _told_as_reason(analysis, hit):
             context.suppressed.append((hit, flagged[clause]))
         elif _negated(analysis, hit):
             context.suppressed.append((hit, "negated"))

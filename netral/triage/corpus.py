@@ -13,9 +13,15 @@ from netral.triage.datafiles import DATA_DIR
 
 CORPUS_DIR = DATA_DIR / "corpus"
 EVALUATION_DIR = DATA_DIR / "evaluation"
-GROUPS = ("synthetic", "negative", "known_failures")
+# synthetic/ and negative/: the team's own register; real/: written after reading real
+# reporting, each item with the page that taught its pattern; retired/: blind sets that
+# have been looked at, now training data like the rest
+GROUPS = ("synthetic", "negative", "real", "retired", "known_failures")
+TRAINING_GROUPS = ("synthetic", "negative", "real", "retired")
+MIXED_GROUPS = frozenset({"real", "retired", "known_failures", "evaluation"})
 STYLES = frozenset({"news", "complaint", "social"})
 FIELDS = frozenset({"id", "text", "codes", "style", "kind"})
+OPTIONAL_FIELDS = frozenset({"source"})
 TEST_PERCENT = 20  # share of the corpus held out from training, chosen by id hash
 
 
@@ -32,6 +38,12 @@ class Example:
     kind: str
     group: str
     source: str  # file:line
+    url: str | None = None  # the real page that taught the item's pattern (real/)
+
+    @property
+    def origin(self) -> str:
+        """What cross-validation groups by: items taught by one page stay together."""
+        return self.url or self.id
 
 
 def corpus_files(root: Path = CORPUS_DIR) -> list[Path]:
@@ -41,8 +53,11 @@ def corpus_files(root: Path = CORPUS_DIR) -> list[Path]:
 def _check(record: object, where: str, group: str) -> Example:
     if not isinstance(record, dict):
         raise CorpusError(f"{where}: not a JSON object")
-    if set(record) != FIELDS:
+    if not FIELDS <= set(record) <= FIELDS | OPTIONAL_FIELDS:
         raise CorpusError(f"{where}: fields must be {sorted(FIELDS)}, got {sorted(record)}")
+    url = record.get("source")
+    if group == "real" and (not isinstance(url, str) or not url.startswith("http")):
+        raise CorpusError(f"{where}: a real-register item needs the source page's URL")
     ident, text, codes = record["id"], record["text"], record["codes"]
     if not isinstance(ident, str) or not ident.strip():
         raise CorpusError(f"{where}: id must be a non-empty string")
@@ -57,11 +72,14 @@ def _check(record: object, where: str, group: str) -> Example:
         raise CorpusError(f"{where}: a negative needs a known kind and no codes")
     if group == "synthetic" and (kind != "positive" or not codes):
         raise CorpusError(f"{where}: a positive needs kind 'positive' and codes")
-    if group in {"known_failures", "evaluation"} and kind not in {"positive", *NEGATIVE_KINDS}:
+    if group in MIXED_GROUPS and kind not in {"positive", *NEGATIVE_KINDS}:
         raise CorpusError(f"{where}: unknown kind {kind!r}")
-    if group == "evaluation" and (kind == "positive") != bool(codes):
+    if group in MIXED_GROUPS - {"known_failures"} and (kind == "positive") != bool(codes):
         raise CorpusError(f"{where}: positives need codes and negatives none")
-    return Example(ident, text, tuple(codes), record["style"], kind, group, where)
+    return Example(
+        ident, text, tuple(codes), record["style"], kind, group, where,
+        url if isinstance(url, str) else None,
+    )  # fmt: skip
 
 
 def read_file(path: Path) -> Iterator[Example]:
@@ -78,9 +96,7 @@ def read_file(path: Path) -> Iterator[Example]:
             yield _check(record, where, group)
 
 
-def load(
-    root: Path = CORPUS_DIR, groups: tuple[str, ...] = ("synthetic", "negative")
-) -> list[Example]:
+def load(root: Path = CORPUS_DIR, groups: tuple[str, ...] = TRAINING_GROUPS) -> list[Example]:
     """Every example of the given groups; ids must be unique across the whole corpus."""
     seen: dict[str, str] = {}
     examples: list[Example] = []
@@ -113,13 +129,15 @@ def _hash(ident: str) -> int:
     return int(hashlib.sha256(ident.encode("utf-8")).hexdigest()[:12], 16)
 
 
-def is_test(ident: str) -> bool:
-    """Held out: training never sees these (stable: depends on the id only)."""
-    return _hash(ident) % 100 < TEST_PERCENT
+def is_test(origin: str) -> bool:
+    """Held out: training never sees these. Pass ``Example.origin``: the id, or for
+    items taught by a real page that page, so one page's items fall on one side."""
+    return _hash(origin) % 100 < TEST_PERCENT
 
 
-def fold_of(ident: str, folds: int) -> int:
-    return (_hash(ident) // 100) % folds
+def fold_of(origin: str, folds: int) -> int:
+    """Cross-validation fold, grouped the same way as ``is_test``."""
+    return (_hash(origin) // 100) % folds
 
 
 def fingerprint(root: Path = CORPUS_DIR) -> str:

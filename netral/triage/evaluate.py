@@ -26,11 +26,23 @@ class Tally:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     negatives: Counter[str] = field(default_factory=Counter)  # kind -> texts
     false_alarms: Counter[str] = field(default_factory=Counter)  # kind -> texts flagged
+    # any conduct at all: a text with some code against a text with none
+    any_counts: Counter[str] = field(default_factory=Counter)  # "tp" | "fp" | "fn"
+    by_style: dict[str, Tally] = field(default_factory=dict)
     texts: int = 0
 
-    def add(self, example: corpus.Example, predicted: Sequence[str]) -> None:
+    def add(self, example: corpus.Example, predicted: Sequence[str], nested: bool = True) -> None:
         gold, pred = set(example.codes), set(predicted)
+        if nested:  # per register, and the real-register items apart from the team's own
+            for part in (example.style, f"{example.group} group"):
+                self.by_style.setdefault(part, Tally()).add(example, predicted, False)
         self.texts += 1
+        if gold and pred:
+            self.any_counts["tp"] += 1
+        elif pred:
+            self.any_counts["fp"] += 1
+        elif gold:
+            self.any_counts["fn"] += 1
         for code in gold & pred:
             self.true_pos[code] += 1
             self.confusion[(code, code)] += 1
@@ -58,9 +70,14 @@ class Tally:
         scores = [s["f1"] for s in self.per_code().values() if s["support"]]
         return sum(scores) / len(scores) if scores else 0.0
 
+    def any_conduct(self) -> dict[str, float]:
+        counts = self.any_counts
+        return _prf(counts["tp"], counts["fp"], counts["fn"])
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "texts": self.texts,
+            "any_conduct": self.any_conduct(),
             "micro": self.micro(),
             "macro_f1": round(self.macro_f1(), 4),
             "per_code": self.per_code(),
@@ -68,6 +85,15 @@ class Tally:
                 k: [self.false_alarms[k], n] for k, n in sorted(self.negatives.items())
             },
             "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(self.confusion.items())},
+            "by_style": {
+                style: {
+                    "texts": t.texts,
+                    "any_conduct": t.any_conduct(),
+                    "micro": t.micro(),
+                    "macro_f1": round(t.macro_f1(), 4),
+                }
+                for style, t in sorted(self.by_style.items())
+            },
         }
 
 
@@ -86,8 +112,8 @@ def _predictor(model: LinearModel | None) -> Predictor:
 def cross_validate(examples: Sequence[corpus.Example], folds: int) -> Tally:
     tally = Tally()
     for fold in range(folds):
-        held = [e for e in examples if corpus.fold_of(e.id, folds) == fold]
-        rest = [e for e in examples if corpus.fold_of(e.id, folds) != fold]
+        held = [e for e in examples if corpus.fold_of(e.origin, folds) == fold]
+        rest = [e for e in examples if corpus.fold_of(e.origin, folds) != fold]
         predict = _predictor(train(rest, f"fold{fold}"))
         for example in held:
             tally.add(example, predict(example.text))
@@ -105,8 +131,8 @@ def held_out(train_part: Sequence[corpus.Example], test_part: Sequence[corpus.Ex
 
 def evaluate(folds: int = 5) -> dict[str, Any]:
     examples = corpus.load()
-    train_part = [e for e in examples if not corpus.is_test(e.id)]
-    test_part = [e for e in examples if corpus.is_test(e.id)]
+    train_part = [e for e in examples if not corpus.is_test(e.origin)]
+    test_part = [e for e in examples if corpus.is_test(e.origin)]
     report = {
         "corpus": {"train": len(train_part), "test": len(test_part)},
         "cross_validation": {"folds": folds, **cross_validate(train_part, folds).to_dict()},
@@ -126,11 +152,18 @@ def render(report: dict[str, Any]) -> str:
         if name not in report:
             continue
         part = report[name]
-        micro = part["micro"]
+        micro, anyc = part["micro"], part["any_conduct"]
         lines += ["", f"== {name} ({part['texts']} texts)",
-                  f"micro P {micro['precision']:.3f}  R {micro['recall']:.3f}  "
-                  f"F1 {micro['f1']:.3f}   macro F1 {part['macro_f1']:.3f}",
-                  f"{'code':<26}{'P':>7}{'R':>7}{'F1':>7}{'n':>5}"]  # fmt: skip
+                  f"any conduct P {anyc['precision']:.3f}  R {anyc['recall']:.3f}  "
+                  f"F1 {anyc['f1']:.3f}",
+                  f"codes micro P {micro['precision']:.3f}  R {micro['recall']:.3f}  "
+                  f"F1 {micro['f1']:.3f}   macro F1 {part['macro_f1']:.3f}"]  # fmt: skip
+        for style, sub in part["by_style"].items():
+            a, m = sub["any_conduct"], sub["micro"]
+            lines.append(f"  {style:<16}{sub['texts']:>5} texts  any P {a['precision']:.3f} "
+                         f"R {a['recall']:.3f} F1 {a['f1']:.3f}   codes micro F1 {m['f1']:.3f}"
+                         f"  macro F1 {sub['macro_f1']:.3f}")  # fmt: skip
+        lines.append(f"{'code':<26}{'P':>7}{'R':>7}{'F1':>7}{'n':>5}")
         for code, s in part["per_code"].items():
             lines.append(f"{code:<26}{s['precision']:>7.3f}{s['recall']:>7.3f}"
                          f"{s['f1']:>7.3f}{s['support']:>5}")  # fmt: skip

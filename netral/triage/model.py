@@ -147,7 +147,7 @@ def model_key() -> str:
 
 
 def training_examples() -> list[corpus.Example]:
-    return [e for e in corpus.load() if not corpus.is_test(e.id)]
+    return [e for e in corpus.load() if not corpus.is_test(e.origin)]
 
 
 def build(path: Path | None = None) -> tuple[LinearModel, Path]:

@@ -29,7 +29,7 @@ def test_the_corpus_is_large_enough_and_covers_every_code() -> None:
 
 def test_about_a_fifth_of_the_corpus_is_held_out_by_id() -> None:
     examples = corpus.load()
-    held = [e for e in examples if corpus.is_test(e.id)]
+    held = [e for e in examples if corpus.is_test(e.origin)]
     assert 0.15 < len(held) / len(examples) < 0.25
     assert corpus.is_test("a-medsos_unggah-007") == corpus.is_test("a-medsos_unggah-007")
 

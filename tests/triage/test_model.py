@@ -7,7 +7,7 @@ from netral.triage.model import get_model, model_key, train
 
 
 def test_training_twice_on_the_same_texts_gives_the_same_weights() -> None:
-    examples = [e for e in corpus.load() if not corpus.is_test(e.id)][:300]
+    examples = [e for e in corpus.load() if not corpus.is_test(e.origin)][:300]
     first, second = train(examples, "x"), train(examples, "x")
     assert first.intercepts == second.intercepts
     assert first.weights == second.weights
@@ -16,7 +16,7 @@ def test_training_twice_on_the_same_texts_gives_the_same_weights() -> None:
 def test_the_model_never_trains_on_held_out_texts() -> None:
     from netral.triage.model import training_examples
 
-    assert not any(corpus.is_test(e.id) for e in training_examples())
+    assert not any(corpus.is_test(e.origin) for e in training_examples())
 
 
 def test_the_cached_model_is_keyed_by_corpus_and_code() -> None:

@@ -1,0 +1,163 @@
+"""``triage.attribution.v1``: who did the conduct a match describes, not who tells of it.
+
+News quotes a Bawaslu member, a regional secretary or a BKN official about what someone
+else did; a post exposes "oknum camat"; a release says "yang bersangkutan". The actor of
+a conduct clause is the nearest person named before it in its sentence (a bound subject
+wins over anyone else), the agent after "oleh" in a passive clause, or, when the
+sentence names nobody or only points back ("ia", "keduanya", "yang bersangkutan"), the
+actor of the sentences before. Institutions that report, supervise or sanction are never
+actors; a candidate or party cadre counts only where it stands as the clause's subject,
+not as the object of the act ("berfoto bersama calon bupati").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from netral.triage.analysis import Analysis
+from netral.triage.datafiles import check_fields, load_yaml
+from netral.triage.patterns import Hit, Pattern, PatternSet, parse, word_keys
+
+NAME = "triage.attribution.v1"
+
+Actor = Literal["bound", "non_bound", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    non_bound: PatternSet
+    reporters: PatternSet
+    anaphors: PatternSet
+    object_markers: frozenset[str]
+    agent_markers: frozenset[str]
+    place_words: frozenset[str]
+    former_words: frozenset[str]
+    topic: PatternSet
+
+
+def _set(label: str, words: list[str], gap: int) -> PatternSet:
+    patterns = []
+    for source in words:
+        slots, gaps = parse(str(source), gap)
+        patterns.append(Pattern(label, str(source), slots, gaps, 1.0))
+    return PatternSet(patterns)
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    raw = load_yaml("context.yaml")["subjects"]
+    check_fields(
+        "context.yaml: subjects",
+        raw,
+        ("non_bound", "reporters", "anaphors", "object_markers", "agent_markers",
+         "place_words", "former_words", "topic_words", "implied_by_codes"),
+    )  # fmt: skip
+    return Words(
+        non_bound=_set("non_bound", raw["non_bound"]["words"], 0),
+        reporters=_set("reporter", raw["reporters"]["words"], 0),
+        anaphors=_set("anaphor", raw["anaphors"]["words"], 0),
+        object_markers=word_keys(raw["object_markers"]["words"]),
+        agent_markers=word_keys(raw["agent_markers"]["words"]),
+        place_words=word_keys(raw["place_words"]["words"]),
+        former_words=word_keys(raw["former_words"]["words"]),
+        topic=_set("topic", raw["topic_words"]["words"], 0),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    first: int  # token indices, inclusive
+    last: int
+    kind: Literal["bound", "non_bound", "anaphor"]
+    sentence: int
+
+
+def mentions(analysis: Analysis, bound: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Every actor mention in text order; reporters and place uses dropped."""
+    table = words()
+    tokens = analysis.tokens
+    taken: set[int] = set()
+    found: list[Mention] = []
+
+    def add(first: int, last: int, kind: Literal["bound", "non_bound", "anaphor"]) -> None:
+        if any(i in taken for i in range(first, last + 1)):
+            return
+        taken.update(range(first, last + 1))
+        found.append(Mention(first, last, kind, tokens[first].sentence))
+
+    for hit in table.reporters.hits(analysis):  # "Ketua Bawaslu": never an actor
+        taken.update(range(hit.first, hit.last + 1))
+    for first, last in bound:
+        before = tokens[first - 1].norm if first > 0 else ""
+        if before in table.place_words:
+            continue  # "kantor camat" is a place
+        add(first, last, "non_bound" if before in table.former_words else "bound")
+    for hit in table.anaphors.hits(analysis):
+        add(hit.first, hit.last, "anaphor")
+    for hit in table.non_bound.hits(analysis):
+        sentence = tokens[hit.first].sentence
+        preceding = tokens[max(hit.first - 2, 0) : hit.first]
+        if any(t.norm in table.object_markers and t.sentence == sentence for t in preceding):
+            continue  # the act's object or beneficiary, not its actor
+        add(hit.first, hit.last, "non_bound")
+    return sorted(found, key=lambda m: m.first)
+
+
+def _agent_after(analysis: Analysis, hit: Hit, found: Sequence[Mention]) -> Mention | None:
+    """The actor after "oleh" in the hit's clause ("dipasang oleh relawan")."""
+    tokens = analysis.tokens
+    clause = tokens[hit.first].clause
+    index = hit.last + 1
+    while index < len(tokens) and tokens[index].clause == clause:
+        if tokens[index].norm in words().agent_markers:
+            return next((m for m in found if m.first in (index + 1, index + 2)), None)
+        index += 1
+    return None
+
+
+def attribute(analysis: Analysis, hits: Sequence[Hit], found: Sequence[Mention]) -> list[Actor]:
+    """The actor of each hit: a bound subject, someone the rules do not bind, or unknown."""
+    tokens = analysis.tokens
+    discourse: dict[int, Actor] = {}  # sentence -> the actor it leaves for the next ones
+
+    def sentence_actor(sentence: int) -> Actor:
+        """The actor a later sentence inherits from ``sentence`` and those before it."""
+        if sentence in discourse:
+            return discourse[sentence]
+        here = [m for m in found if m.sentence == sentence]
+        actor: Actor
+        if any(m.kind == "bound" for m in here):
+            actor = "bound"
+        elif here and here[0].kind == "non_bound":
+            actor = "non_bound"
+        else:
+            actor = sentence_actor(sentence - 1) if sentence > 0 else unnamed()
+        discourse[sentence] = actor
+        return actor
+
+    def unnamed() -> Actor:
+        """A clause with no actor of its own: someone else's conduct when the text names
+        no bound person, is not about neutrality, and names someone the rules don't bind."""
+        if any(m.kind == "bound" for m in found) or words().topic.hits(analysis):
+            return "unknown"
+        return "non_bound" if any(m.kind == "non_bound" for m in found) else "unknown"
+
+    out: list[Actor] = []
+    for hit in hits:
+        sentence = tokens[hit.first].sentence
+        before = [m for m in found if m.sentence == sentence and m.first <= hit.last]
+        agent = _agent_after(analysis, hit, found)
+        if agent is not None and agent.kind != "anaphor":
+            out.append(agent.kind)
+        elif any(m.kind == "bound" for m in before):
+            out.append("bound")
+        elif before and before[-1].kind == "non_bound" and before[0].kind == "non_bound":
+            out.append("non_bound")
+        elif sentence > 0:
+            out.append(sentence_actor(sentence - 1))
+        else:
+            out.append(unnamed())
+    return out
