@@ -53,6 +53,10 @@ GOOD = {"id": "t-1", "text": "teks", "codes": ["APK_PASANG"], "style": "news", "
         ("synthetic", {"text": "  "}),
         ("negative", {"kind": "appeal"}),  # a negative that still carries a code
         ("synthetic", {"style": "tweet"}),
+        ("real", {}),  # a real-register item without the page that taught it
+        ("real", {"source": "rw-notes.txt"}),
+        ("real", {"codes": [], "source": "https://example.org/a"}),  # positive, no codes
+        ("synthetic", {"origin": "x"}),  # an unknown field
     ],
 )
 def test_a_malformed_line_is_rejected_naming_its_place(
@@ -67,3 +71,14 @@ def test_a_duplicate_id_is_rejected(tmp_path: Path) -> None:
     root = _write(tmp_path, "synthetic", [GOOD, GOOD])
     with pytest.raises(corpus.CorpusError, match="already"):
         corpus.load(root)
+
+
+def test_items_taught_by_one_page_fall_on_one_side_of_the_split(tmp_path: Path) -> None:
+    page = "https://example.org/berita/asn-ditegur"
+    records = [{**GOOD, "id": f"t-{n}", "source": page} for n in range(40)]
+    examples = corpus.load(_write(tmp_path, "real", records))
+    assert len({corpus.is_test(e.origin) for e in examples}) == 1
+    assert len({corpus.fold_of(e.origin, 5) for e in examples}) == 1
+    # while items without a page spread by their own ids
+    spread = [corpus.is_test(f"t-{n}") for n in range(40)]
+    assert len(set(spread)) == 2
