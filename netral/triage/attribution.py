@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from netral.triage.analysis import Analysis
+from netral.triage.analysis import Analysis, Token
 from netral.triage.datafiles import check_fields, load_yaml
 from netral.triage.patterns import Hit, Pattern, PatternSet, parse, word_keys
 
@@ -28,9 +28,7 @@ Actor = Literal["bound", "non_bound", "unknown"]
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    non_bound: PatternSet
-    reporters: PatternSet
-    anaphors: PatternSet
+    people: PatternSet  # labels "non_bound", "reporter", "anaphor": one scan finds them all
     object_markers: frozenset[str]
     agent_markers: frozenset[str]
     place_words: frozenset[str]
@@ -38,12 +36,12 @@ class Words:
     topic: PatternSet
 
 
-def _set(label: str, words: list[str], gap: int) -> PatternSet:
-    patterns = []
+def _patterns(label: str, words: list[str]) -> list[Pattern]:
+    out = []
     for source in words:
-        slots, gaps = parse(str(source), gap)
-        patterns.append(Pattern(label, str(source), slots, gaps, 1.0))
-    return PatternSet(patterns)
+        slots, gaps = parse(str(source), 0)
+        out.append(Pattern(label, str(source), slots, gaps, 1.0))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -56,15 +54,22 @@ def words() -> Words:
          "place_words", "former_words", "topic_words", "implied_by_codes"),
     )  # fmt: skip
     return Words(
-        non_bound=_set("non_bound", raw["non_bound"]["words"], 0),
-        reporters=_set("reporter", raw["reporters"]["words"], 0),
-        anaphors=_set("anaphor", raw["anaphors"]["words"], 0),
+        people=PatternSet(
+            _patterns("non_bound", raw["non_bound"]["words"])
+            + _patterns("reporter", raw["reporters"]["words"])
+            + _patterns("anaphor", raw["anaphors"]["words"])
+        ),
         object_markers=word_keys(raw["object_markers"]["words"]),
         agent_markers=word_keys(raw["agent_markers"]["words"]),
         place_words=word_keys(raw["place_words"]["words"]),
         former_words=word_keys(raw["former_words"]["words"]),
-        topic=_set("topic", raw["topic_words"]["words"], 0),
+        topic=PatternSet(_patterns("topic", raw["topic_words"]["words"])),
     )
+
+
+def _is(token: Token, keys: frozenset[str]) -> bool:
+    """Whether the token is one of the words (``word_keys`` holds stems and exact words)."""
+    return token.norm in keys or token.stem in keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +93,25 @@ def mentions(analysis: Analysis, bound: Sequence[tuple[int, int]]) -> list[Menti
         taken.update(range(first, last + 1))
         found.append(Mention(first, last, kind, tokens[first].sentence))
 
-    for hit in table.reporters.hits(analysis):  # "Ketua Bawaslu": never an actor
-        taken.update(range(hit.first, hit.last + 1))
+    people = table.people.hits(analysis)
+    for hit in people:  # "Ketua Bawaslu": never an actor
+        if hit.pattern.label == "reporter":
+            taken.update(range(hit.first, hit.last + 1))
     for first, last in bound:
-        before = tokens[first - 1].norm if first > 0 else ""
-        if before in table.place_words:
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and _is(before, table.place_words):
             continue  # "kantor camat" is a place
-        add(first, last, "non_bound" if before in table.former_words else "bound")
-    for hit in table.anaphors.hits(analysis):
-        add(hit.first, hit.last, "anaphor")
-    for hit in table.non_bound.hits(analysis):
+        former = before is not None and _is(before, table.former_words)
+        add(first, last, "non_bound" if former else "bound")
+    for hit in people:
+        if hit.pattern.label == "anaphor":
+            add(hit.first, hit.last, "anaphor")
+    for hit in people:
+        if hit.pattern.label != "non_bound":
+            continue
         sentence = tokens[hit.first].sentence
         preceding = tokens[max(hit.first - 2, 0) : hit.first]
-        if any(t.norm in table.object_markers and t.sentence == sentence for t in preceding):
+        if any(_is(t, table.object_markers) and t.sentence == sentence for t in preceding):
             continue  # the act's object or beneficiary, not its actor
         add(hit.first, hit.last, "non_bound")
     return sorted(found, key=lambda m: m.first)
@@ -112,7 +123,7 @@ def _agent_after(analysis: Analysis, hit: Hit, found: Sequence[Mention]) -> Ment
     clause = tokens[hit.first].clause
     index = hit.last + 1
     while index < len(tokens) and tokens[index].clause == clause:
-        if tokens[index].norm in words().agent_markers:
+        if _is(tokens[index], words().agent_markers):
             return next((m for m in found if m.first in (index + 1, index + 2)), None)
         index += 1
     return None

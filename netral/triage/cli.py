@@ -3,6 +3,8 @@
 netral triage [PATH|-] [--workers N]    one {"id", "text"} per line -> one result per line
 netral triage train [--output FILE]     build the model from the corpus (deterministic)
 netral triage eval [--folds K] [--json] quality on the corpus: CV folds and held-out test
+netral triage compare [--folds K] [--precision P] [--thresholds] [--write]
+                                        candidate models by grouped CV; per-code thresholds
 """
 
 from __future__ import annotations
@@ -106,6 +108,23 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from netral.triage.compare import compare, thresholds_report, write_thresholds
+
+    if not args.thresholds:
+        print(f"{'candidate':<54}{'thresholds':<24}{'any P':>7}{'any R':>7}{'any F1':>7}"
+              f"{'codes F1':>9}")  # fmt: skip
+        for name, mode, s in compare(args.folds, args.precision):
+            print(f"{name:<54}{mode:<24}{s['any_precision']:>7.3f}{s['any_recall']:>7.3f}"
+                  f"{s['any_f1']:>7.3f}{s['micro_f1']:>9.3f}")  # fmt: skip
+        return EXIT_OK
+    chosen, report = thresholds_report(args.folds, args.precision)
+    print(report)
+    if args.write:
+        print(f"written to {write_thresholds(chosen, args.precision)}")
+    return EXIT_OK
+
+
 def _parser(command: str) -> argparse.ArgumentParser:
     if command == "train":
         parser = argparse.ArgumentParser(prog="netral triage train")
@@ -115,6 +134,16 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser = argparse.ArgumentParser(prog="netral triage eval")
         parser.add_argument("--folds", type=int, default=5)
         parser.add_argument("--json", action="store_true", help="machine-readable report")
+        return parser
+    if command == "compare":
+        parser = argparse.ArgumentParser(prog="netral triage compare")
+        parser.add_argument("--folds", type=int, default=5)
+        parser.add_argument("--precision", type=float, default=0.75,
+                            help="per-code precision the thresholds must reach")  # fmt: skip
+        parser.add_argument("--thresholds", action="store_true",
+                            help="per-code thresholds and curves for the model in use")  # fmt: skip
+        parser.add_argument("--write", action="store_true",
+                            help="with --thresholds: store them in data/combine.yaml")  # fmt: skip
         return parser
     parser = argparse.ArgumentParser(
         prog="netral triage", description="JSON Lines {id, text} in, triage results out."
@@ -126,7 +155,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     args_list = list(argv)
-    command = args_list[0] if args_list and args_list[0] in {"train", "eval"} else "triage"
+    command = (
+        args_list[0] if args_list and args_list[0] in {"train", "eval", "compare"} else "triage"
+    )
     rest = args_list[1:] if command != "triage" else args_list
     parser = _parser(command)
     try:
@@ -135,11 +166,11 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
     if command == "train":
         return _train(args)
-    if command == "eval":
+    if command in {"eval", "compare"}:
         if args.folds < 2:
-            print("netral triage eval: --folds must be at least 2", file=sys.stderr)
+            print(f"netral triage {command}: --folds must be at least 2", file=sys.stderr)
             return EXIT_USAGE
-        return _eval(args)
+        return _eval(args) if command == "eval" else _compare(args)
     if args.workers < 1:
         print("netral triage: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE

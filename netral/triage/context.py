@@ -112,6 +112,12 @@ class Context:
     mentions: list[tuple[int, int]] | None = None
 
     @property
+    def vetoed(self) -> frozenset[str]:
+        """Codes whose every match context dismissed."""
+        kept = {hit.pattern.label for hit in self.kept}
+        return frozenset(hit.pattern.label for hit, _ in self.suppressed) - kept
+
+    @property
     def kinds(self) -> list[str]:
         return sorted({hit.pattern.label for hit in self.cues})
 
@@ -162,7 +168,11 @@ def _incidents(analysis: Analysis, cues: list[Hit]) -> list[Hit]:
         if first.clause in rule_clauses:
             continue
         before = tokens[max(hit.first - 2, 0) : hit.first]
-        if any(t.norm in table.hypothetical and t.clause == first.clause for t in before):
+        if any(
+            t.clause == first.clause
+            and (t.norm in table.hypothetical or t.stem in table.hypothetical)
+            for t in before
+        ):
             continue
         kept.append(hit)
     return kept
@@ -175,7 +185,7 @@ def _told_as_reason(analysis: Analysis, hit: Hit) -> bool:
     reasons = rules().reasons
     index = hit.first - 1
     while index >= 0 and tokens[index].clause == clause:
-        if tokens[index].norm in reasons:
+        if tokens[index].norm in reasons or tokens[index].stem in reasons:
             return True
         index -= 1
     return False
@@ -224,6 +234,9 @@ def assess(analysis: Analysis, hits: list[Hit]) -> Context:
         found = attribution.mentions(analysis, context.mentions)
         actors = attribution.attribute(analysis, hits, found)
         context.subject = _subject(actors)
+        if context.subject == "non_bound":  # nobody bound did any of it: not for the model
+            for code in CODE_SET - table.implied_by_codes:  # to find either
+                context.blocked_codes.setdefault(code, "non_bound_actor")
     _document_blocks(context)
     flagged = _flagged_clauses(analysis, cues, incident)
     for hit, actor in zip(hits, actors, strict=True):

@@ -59,25 +59,52 @@ class Combination:
     model_weight: float
     threshold: float
     subsumes: dict[str, tuple[str, ...]]
+    thresholds: dict[str, float]  # per code, chosen by `netral triage compare`
+    fallback: float  # when no code reaches its threshold, the strongest one reaching this
 
 
 @lru_cache(maxsize=1)
 def combination() -> Combination:
     raw = load_yaml("combine.yaml")
-    check_fields("combine.yaml", raw, ("rule_weight", "model_weight", "threshold", "subsumes"))
+    check_fields(
+        "combine.yaml",
+        raw,
+        ("rule_weight", "model_weight", "threshold", "subsumes"),
+        ("thresholds", "thresholds_chosen", "fallback"),
+    )
     subsumes = {str(k): tuple(str(c) for c in v) for k, v in raw["subsumes"].items()}
     known = set(CONDUCT_CODES)
     if not all(k in known and set(v) <= known for k, v in subsumes.items()):
         raise DataFileError("combine.yaml: subsumes names an unknown code")
+    default = float(raw["threshold"])
+    per_code = {str(k): float(v) for k, v in (raw.get("thresholds") or {}).items()}
+    if not set(per_code) <= known or not all(0.0 < v <= 1.0 for v in per_code.values()):
+        raise DataFileError("combine.yaml: thresholds need known codes and values in (0, 1]")
+    thresholds = {code: per_code.get(code, default) for code in CONDUCT_CODES}
+    fallback = float(raw.get("fallback", default))
     return Combination(
-        float(raw["rule_weight"]), float(raw["model_weight"]), float(raw["threshold"]), subsumes
-    )
+        float(raw["rule_weight"]), float(raw["model_weight"]), default, subsumes, thresholds,
+        fallback,
+    )  # fmt: skip
 
 
-def decide(scores: dict[str, float]) -> list[str]:
-    """Codes at or above the threshold, minus general codes a specific one refines."""
+def decide(
+    scores: dict[str, float],
+    thresholds: dict[str, float] | None = None,
+    vetoed: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Codes at or above their threshold, minus general codes a specific one refines; when
+    none reaches its threshold, the strongest code if it reaches the fallback, unless
+    context dismissed every match of that code (``vetoed``: denied, a rule explained...).
+    Per-code thresholds keep the codes precise; the fallback keeps a text that describes
+    conduct from being reported as describing none (docs/triage.md)."""
     rules = combination()
-    codes = [code for code in CONDUCT_CODES if scores[code] >= rules.threshold]
+    limits = thresholds or rules.thresholds
+    codes = [code for code in CONDUCT_CODES if scores[code] >= limits[code]]
+    if not codes:
+        strongest = max(CONDUCT_CODES, key=lambda code: scores[code])
+        fires = scores[strongest] >= rules.fallback and strongest not in vetoed
+        return [strongest] if fires else []
     dropped = {general for code in codes for general in rules.subsumes.get(code, ())}
     return [code for code in codes if code not in dropped]
 
@@ -185,7 +212,7 @@ def triage_with(text: str, model: model_module.LinearModel | None) -> TriageResu
     doc = analyse(text)
     ctx = assess(doc, conduct_hits(doc))
     scores = _scores(doc, ctx, model)
-    codes = decide(scores)
+    codes = decide(scores, vetoed=ctx.vetoed)
     return TriageResult(
         codes=codes,
         scores={code: round(value, 4) for code, value in scores.items()},
