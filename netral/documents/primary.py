@@ -24,4 +24,5 @@ def _score(context: Context, mention: Mention, head_types: set[str]) -> int:
     score = 2 if mention.type in head_types else 0
     score += 2 if context.has_issuance_verb(start, end) else 0
     score -= 3 if context.cites_before(start, mention.start) else 0
+    score += 3 if mention.titled else 0  # the document is the instrument itself
     return score + (1 if mention.date or mention.number else 0)
