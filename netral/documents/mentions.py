@@ -39,6 +39,7 @@ _FUTURE = re.compile(r"(?i:akan|rencana|direncanakan|hendak)\s+$")
 # A letter's place and date line: "Purbalingga, 27 Februari 2023".
 _PLACE_DATE = re.compile(r"[A-Z][^,\n\d]{1,40},\s*$")
 _ENACTED = re.compile(r"(?i:ditetapkan|dikeluarkan)\s+di\b[^\n]{0,60}$")
+_PAUSE = re.compile(r"[\d,;.:()\n]")
 _MAX_FREE_GAP_WORDS = 12
 _MAX_DATE_GAP_WORDS = 10
 _MAX_EVENT_GAP_WORDS = 40
@@ -247,7 +248,7 @@ def _dated(
             continue
         sentence_end = layout.sentence_at(word.start)[1]
         date = next((d for d in dates if word.end <= d.start < sentence_end), None)
-        if date is None or len(_WORD.findall(text, word.end, date.start)) > _MAX_DATE_GAP_WORDS:
+        if date is None or not _near_enough(text, word, date):
             continue
         between = text[word.end : date.start]
         if _NUMBERED.search(between) or any(word.end < w.start < date.start for w in words):
@@ -258,6 +259,16 @@ def _dated(
         mention.anaphoric = _ANAPHOR.match(text, word.end) is not None
         found.append(mention)
     return found
+
+
+def _near_enough(text: str, word: PhraseMatch, date: DateMention) -> bool:
+    """A few words apart, or further when the instrument is said to be signed or issued
+    in between ("SKB ditandatangani Menteri ..., Menteri ..., Kamis (22/09/2022)")."""
+    gap = len(_WORD.findall(text, word.end, date.start))
+    if gap <= _MAX_DATE_GAP_WORDS:
+        return True
+    issued = next(keywords().issuance.finditer(text, word.end, date.start), None)
+    return gap <= _MAX_EVENT_GAP_WORDS and issued is not None
 
 
 def _is_own_date(text: str, layout: Layout, word: PhraseMatch, date: DateMention) -> bool:
@@ -317,10 +328,11 @@ def _event_date(
         low, high = sorted((word.end, date.start)) if date in after else (date.end, word.start)
         if len(_WORD.findall(text, low, high)) <= _MAX_EVENT_GAP_WORDS:
             return date
-    if end >= len(text):
+    following = [span for span in layout.sentences if span[0] >= end]
+    if not following:
         return None
-    next_start, next_end = layout.sentence_at(end + 1)
-    if next_start <= end or type_words(text[next_start:next_end]):
+    next_start, next_end = following[0]
+    if type_words(text[next_start:next_end]):
         return None
     if next(keywords().event.finditer(text, next_start, next_end), None) is None:
         return None
@@ -345,9 +357,13 @@ def is_vote_day(text: str, date: DateMention) -> bool:
     ]
     if named:
         last = max(match.end for match in named)
-        dated = next(cues.date_cue.finditer(text, last, date.start), None)
-        if dated is None and next(cues.issuance.finditer(text, last, date.start), None) is None:
-            return True
+        # "Pemilu 2024, Selasa (30/5)": the election's own year or a pause between them
+        # makes the date a day of something else.
+        if not _PAUSE.search(text, last, date.start):
+            dated = next(cues.date_cue.finditer(text, last, date.start), None)
+            issued = next(cues.issuance.finditer(text, last, date.start), None)
+            if dated is None and issued is None:
+                return True
     return re.match(r"\s*(?i:mendatang|nanti)(?!\w)", text[date.end : date.end + 12]) is not None
 
 
