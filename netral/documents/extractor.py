@@ -9,7 +9,7 @@ from pathlib import Path
 from netral.documents import facts
 from netral.documents.attribution import Attribution, attribute, instrument_date
 from netral.documents.context import Context
-from netral.documents.mentions import Mention
+from netral.documents.mentions import Mention, loose_mentions
 from netral.documents.model import NATIONAL, ExtractionResult, Instrument, Span
 from netral.documents.normalise import normalise
 from netral.documents.numbers import number_key
@@ -42,6 +42,10 @@ def extract_text(text: str, *, source: str = "") -> ExtractionResult:
     known = [d for d in drafts if d.known is not None]  # general, and in the catalogue
     if not regular:
         regular = _promoted(context, known)
+    if not regular:
+        loose = loose_mentions(context.text, context.layout, context.dates, context.mentions)
+        regular = _merge([d for d in (_draft(context, m) for m in loose) if not d.general])
+        context.mentions = sorted(context.mentions + loose, key=lambda m: m.start)
     context.cited = sorted(
         context.cited
         + [_as_cited(d) for d in known if d not in regular and not _overlaps(context, d)],

@@ -39,6 +39,13 @@ _FUTURE = re.compile(r"(?i:akan|rencana|direncanakan|hendak)\s+$")
 # A letter's place and date line: "Purbalingga, 27 Februari 2023".
 _PLACE_DATE = re.compile(r"[A-Z][^,\n\d]{1,40},\s*$")
 _ENACTED = re.compile(r"(?i:ditetapkan|dikeluarkan)\s+di\b[^\n]{0,60}$")
+_RELATED_LINK = re.compile(
+    r"^[ \t]*(?i:baca\s+juga|lihat\s+juga|berita\s+terkait|simak\s+juga|artikel\s+terkait)\b[^\n]*",
+    re.MULTILINE,
+)
+# The verb that issues or signs an instrument, up to a few words before its type word
+# ("menerbitkan surat edaran", "meneken instruksi") or right after it ("SE itu diteken").
+_GOVERNING_REACH_WORDS = 4
 _PAUSE = re.compile(r"[\d,;.:()\n]")
 _MAX_FREE_GAP_WORDS = 12
 _MAX_DATE_GAP_WORDS = 10
@@ -107,6 +114,9 @@ def event_types() -> frozenset[str]:
 def type_words(text: str) -> list[PhraseMatch]:
     lexicon = _lexicon()
     excluded = [(m.start, m.end) for m in lexicon.excluded.finditer(text)]
+    # Links to other stories ("BACA JUGA: Bupati X Terbitkan SE Netralitas") name their
+    # instruments, not this page's.
+    excluded += [m.span() for m in _RELATED_LINK.finditer(text)]
     return [
         match
         for match in lexicon.types.finditer(text)
@@ -281,6 +291,43 @@ def _is_own_date(text: str, layout: Layout, word: PhraseMatch, date: DateMention
     return next(cues.issuance.finditer(text, sentence_start, word.start), None) is not None
 
 
+def _issued(
+    text: str,
+    layout: Layout,
+    words: list[PhraseMatch],
+    taken: list[Mention],
+    dates: list[DateMention],
+) -> list[Mention]:
+    """An instrument the text shows being issued without its number or date ("Pj Bupati
+    menerbitkan surat edaran netralitas ASN"): reported with its type and issuer. A plain
+    "surat" is too vague to be one on its own."""
+    found = []
+    anchor = news_date(text, dates)
+    for word in words:
+        if word.label in event_types() or word.label == "SURAT" or _inside(word, taken):
+            continue
+        if _ANAPHOR.match(text, word.end) or not _governed(text, layout, word):
+            continue
+        start, end = layout.sentence_at(word.start)
+        weekday = next(iter(bare_weekdays(text, start, end, dates)), None)
+        date = resolve_weekday(text, weekday, anchor) if weekday and anchor else None
+        found.append(_mention(word, date=date))
+    return found
+
+
+def _governed(text: str, layout: Layout, word: PhraseMatch) -> bool:
+    start, end = layout.sentence_at(word.start)
+    issuance = keywords().issuance
+    for verb in issuance.finditer(text, start, end):
+        if verb.end <= word.start:
+            gap = len(_WORD.findall(text, verb.end, word.start))
+            if gap <= _GOVERNING_REACH_WORDS and not _FUTURE.search(text, start, verb.start):
+                return True
+        elif verb.start >= word.end:
+            return len(_WORD.findall(text, word.end, verb.start)) <= _GOVERNING_REACH_WORDS
+    return False
+
+
 def _events(
     text: str,
     layout: Layout,
@@ -379,6 +426,14 @@ def find_mentions(text: str, layout: Layout, dates: list[DateMention]) -> list[M
     mentions = numbered + _dated(text, layout, words, numbered, own)
     mentions += _events(text, layout, words, mentions, own, dates)
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def loose_mentions(
+    text: str, layout: Layout, dates: list[DateMention], taken: list[Mention]
+) -> list[Mention]:
+    """Instruments shown being issued with neither number nor date: the extractor's last
+    resort, when a document names no instrument otherwise."""
+    return _issued(text, layout, type_words(text), taken, dates)
 
 
 def _date_after(

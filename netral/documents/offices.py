@@ -17,6 +17,8 @@ _BARE_PREFIXES = ("Pj", "Pjs", "Plt", "Plh")
 _NOT_ISSUER_BEFORE = re.compile(
     r"(?i:calon|bacalon|paslon|pasangan|mantan|kandidat|wakil|pemilihan|pilkada)\s*/?\s*$"
 )
+# The level word a gazetteer name starts with; "Daerah Istimewa Yogyakarta" has none.
+_LEVEL_WORD = re.compile(r"^(?:Provinsi|Kabupaten|Kota) ")
 _SHORT_NAMED = frozenset(
     {
         "Gubernur",
@@ -42,8 +44,8 @@ class Office:
         words = [self.prefix or "", self.canonical or ""]
         if self.region is not None and self.region.level != "NATIONAL":
             name = self.region.name
-            if self.canonical in _SHORT_NAMED:
-                name = name.split(" ", 1)[1]  # "Gubernur Banten", not "Gubernur Provinsi Banten"
+            if self.canonical in _SHORT_NAMED:  # "Gubernur Banten", not "Gubernur Provinsi Banten"
+                name = _LEVEL_WORD.sub("", name)
             words.append(name)
         return " ".join(word for word in words if word)
 
