@@ -35,7 +35,7 @@ _BRACKETED = re.compile(
     rf"(?i:{_DAY_NAME},?\s*)?\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2}}|\d{{4}}))?\)"
 )
 _NUMERIC = re.compile(
-    r"(?i:tanggal|tertanggal|bertanggal|tgl\.?)\s*:?\s*"
+    r"(?i:tanggal|tertanggal|bertanggal|tgl\.?|pada)\s*:?\s*"
     r"(?P<date>(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4}))(?!\d)"
 )
 
@@ -126,15 +126,31 @@ def years_written(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int
     ]
 
 
+# A publication date as web pages print it: "17/11/2023 10:21 WIB", "2023-11-17".
+_PAGE_DATE = re.compile(
+    r"(?<![\d/.\-])(?:(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})"
+    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2}))(?![\d/])"
+)
+
+
 def news_date(text: str, dates: list[DateMention], reach: int = 400) -> dt.date | None:
     """The news item's own date: the first full date in its opening (dateline or
     publication date), which a bare "Senin kemarin" is read against."""
-    for mention in dates:
-        if mention.start >= reach:
-            break
-        if mention.year is not None:
-            return mention.resolve(mention.year)
-    return None
+    found: list[tuple[int, dt.date | None]] = [
+        (mention.start, mention.resolve(mention.year))
+        for mention in dates
+        if mention.start < reach and mention.year is not None
+    ]
+    for match in _PAGE_DATE.finditer(text, 0, reach):
+        day, month, year = (
+            (match["day"], match["month"], match["year"])
+            if match["day"]
+            else (match["iso_day"], match["iso_month"], match["iso_year"])
+        )
+        found.append(
+            (match.start(), DateMention(0, 0, int(day), int(month), int(year)).resolve(None))
+        )
+    return next((day for _, day in sorted(found, key=lambda item: item[0]) if day), None)
 
 
 def bare_weekdays(text: str, start: int, end: int, dates: list[DateMention]) -> list[re.Match[str]]:

@@ -19,6 +19,9 @@ _NOT_ISSUER_BEFORE = re.compile(
 )
 # The level word a gazetteer name starts with; "Daerah Istimewa Yogyakarta" has none.
 _LEVEL_WORD = re.compile(r"^(?:Provinsi|Kabupaten|Kota) ")
+_ON_BEHALF = re.compile(
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|[A-Z][\w.'\-]*\s+){0,4}(?i:atas\s+nama|a\.\s?n\.?)\s*"
+)
 _SHORT_NAMED = frozenset(
     {
         "Gubernur",
@@ -87,7 +90,19 @@ def find_offices(text: str) -> list[Office]:
         for prefix in prefixes.values()
         if prefix.start not in used
     ]
-    return _outermost(sorted(offices, key=lambda office: office.start))
+    return _principals(text, _outermost(sorted(offices, key=lambda office: office.start)))
+
+
+def _principals(text: str, offices: list[Office]) -> list[Office]:
+    """Drop an office that signs on behalf of the next one: in "Sekda atas nama Bupati
+    Garut" the regent issues."""
+    return [
+        office
+        for index, office in enumerate(offices)
+        if index + 1 == len(offices)
+        or offices[index + 1].canonical is None
+        or not _ON_BEHALF.fullmatch(text, office.end, offices[index + 1].start)
+    ]
 
 
 def _office(
