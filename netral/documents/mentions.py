@@ -8,6 +8,7 @@ pledge signed or read at an event ("membacakan ikrar netralitas, Senin kemarin")
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -346,10 +347,7 @@ def _events(
         if word.label not in events or _inside(word, taken):
             continue
         start, end = layout.sentence_at(word.start)
-        date = _event_date(text, layout, word, (start, end), dates, used)
-        if date is None and anchor is not None:
-            weekday = next(iter(bare_weekdays(text, start, end, all_dates)), None)
-            date = resolve_weekday(text, weekday, anchor) if weekday else None
+        date = _event_date(text, layout, word, (start, end), dates, used, anchor, all_dates)
         if date is None and not _signed_or_read(text, start, end):
             continue
         found.append(_mention(word, date=date))
@@ -363,18 +361,24 @@ def _event_date(
     sentence: Span,
     dates: list[DateMention],
     used: set[int],
+    anchor: dt.date | None,
+    all_dates: list[DateMention],
 ) -> DateMention | None:
-    """The event's date: in the sentence (after the word first), else in the next sentence
-    when it tells where and when the event took place ("Acara berlangsung ..., Selasa
-    (26/9/2023)")."""
+    """The event's date: written after the word in its sentence; else a bare day name
+    there, read against the news item's date ("Senin kemarin"); else written before the
+    word; else in the next sentence when it tells where and when the event took place
+    ("Acara berlangsung ..., Selasa (26/9/2023)")."""
     start, end = sentence
     near = [d for d in dates if start <= d.start < end and d.start not in used]
     after = [d for d in near if d.start >= word.end]
+    if after and len(_WORD.findall(text, word.end, after[0].start)) <= _MAX_EVENT_GAP_WORDS:
+        return after[0]
+    weekday = next(iter(bare_weekdays(text, start, end, all_dates)), None)
+    if weekday is not None and anchor is not None:
+        return resolve_weekday(text, weekday, anchor)
     before = [d for d in near if d.end <= word.start]
-    for date in after[:1] + before[-1:]:
-        low, high = sorted((word.end, date.start)) if date in after else (date.end, word.start)
-        if len(_WORD.findall(text, low, high)) <= _MAX_EVENT_GAP_WORDS:
-            return date
+    if before and len(_WORD.findall(text, before[-1].end, word.start)) <= _MAX_EVENT_GAP_WORDS:
+        return before[-1]
     following = [span for span in layout.sentences if span[0] >= end]
     if not following:
         return None
