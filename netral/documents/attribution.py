@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from netral.documents.context import Context
-from netral.documents.dates import DateMention, year_matching_weekday, years_written
+from netral.documents.dates import DateMention, news_date, year_matching_weekday, years_written
 from netral.documents.mentions import Mention, is_vote_day
 from netral.documents.model import NATIONAL, Region, Span
 from netral.documents.offices import Office
@@ -145,6 +145,9 @@ def _context_year(context: Context, mention: Mention, position: int) -> int | No
     earlier = [d.year for d in dated if d.start < position and d.year is not None]
     later = [d.year for d in dated if d.start > position and d.year is not None]
     years = earlier[::-1] + later
+    anchor = news_date(context.text, context.dates)
+    if not years and anchor is not None:
+        years = [anchor.year]
     if not years:
         skip = [(c.start, c.end) for c in context.cited]
         skip += [m.number_span for m in context.mentions if m.number_span is not None]

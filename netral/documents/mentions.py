@@ -39,10 +39,13 @@ _ANAPHOR = re.compile(r"\s+(?i:tersebut|itu|ini)(?!\w)")
 _FUTURE = re.compile(r"(?i:akan|rencana|direncanakan|hendak)\s+$")
 # A letter's place and date line: "Purbalingga, 27 Februari 2023".
 _PLACE_DATE = re.compile(r"[A-Z][^,\n\d]{1,40},\s*$")
-_ENACTED = re.compile(r"(?i:ditetapkan|dikeluarkan)\s+di\b[^\n]{0,60}$")
+_ENACTED = re.compile(r"(?i:ditetapkan|dikeluarkan)\s+di\b[^\n]{0,60}\n?[^\n]{0,40}$")
 _RELATED_LINK = re.compile(
     r"^[ \t]*(?i:baca\s+juga|lihat\s+juga|berita\s+terkait|simak\s+juga|artikel\s+terkait)\b[^\n]*",
     re.MULTILINE,
+)
+_DEGREE = re.compile(
+    r"(?<=[a-z] )SE(?=,?\s*(?:M\.?\s?Si|M\.?M|M\.?H|M\.?Ak|M\.?AP|M\.?Pd|M\.?T|Ak)\b)"
 )
 # The verb that issues or signs an instrument, up to a few words before its type word
 # ("menerbitkan surat edaran", "meneken instruksi") or right after it ("SE itu diteken").
@@ -118,6 +121,8 @@ def type_words(text: str) -> list[PhraseMatch]:
     # Links to other stories ("BACA JUGA: Bupati X Terbitkan SE Netralitas") name their
     # instruments, not this page's.
     excluded += [m.span() for m in _RELATED_LINK.finditer(text)]
+    # "Kaspinor SE MSi": a degree after a name, not a circular.
+    excluded += [(m.start(), m.end()) for m in _DEGREE.finditer(text)]
     return [
         match
         for match in lexicon.types.finditer(text)
