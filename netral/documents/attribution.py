@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from netral.documents.context import Context
-from netral.documents.dates import DateMention
-from netral.documents.mentions import Mention
+from netral.documents.dates import DateMention, news_date, year_matching_weekday, years_written
+from netral.documents.mentions import Mention, is_vote_day
 from netral.documents.model import NATIONAL, Region, Span
 from netral.documents.offices import Office
 
@@ -124,15 +124,38 @@ def _date_before(context: Context, mention: Mention) -> DateMention | None:
     floor = max([sentence_start, *earlier])
     if not context.has_issuance_verb(floor, mention.start):
         return None
-    before = [d for d in context.dates if floor <= d.start and d.end <= mention.start]
+    before = [
+        d
+        for d in context.dates
+        if floor <= d.start and d.end <= mention.start and not is_vote_day(context.text, d)
+    ]
     return before[-1] if before else None
 
 
 def _context_year(context: Context, mention: Mention, position: int) -> int | None:
+    """The year of a date written without one: the year in the number, else the nearest
+    full date before it (after it when there is none), else a year written alone nearby
+    ("Pemilu 2024"); a day name written with the date picks, among these and their
+    neighbours, a year it falls on ("Selasa (30/5)" in an article about Pemilu 2024: 2023)."""
+    written = next((d for d in context.dates if d.start == position), None)
     in_number = _YEAR_IN_NUMBER.search(mention.number or "")
     if in_number:
         return int(in_number.group(1))
     dated = [d for d in context.dates if d.year is not None]
-    earlier = [d for d in dated if d.start < position]
-    chosen = earlier[-1] if earlier else (dated[0] if dated else None)
-    return chosen.year if chosen else None
+    earlier = [d.year for d in dated if d.start < position and d.year is not None]
+    later = [d.year for d in dated if d.start > position and d.year is not None]
+    years = earlier[::-1] + later
+    anchor = news_date(context.text, context.dates)
+    if not years and anchor is not None:
+        years = [anchor.year]
+    if not years:
+        skip = [(c.start, c.end) for c in context.cited]
+        skip += [m.number_span for m in context.mentions if m.number_span is not None]
+        alone = years_written(context.text, skip)
+        years = [y for at, y in alone if at < position][::-1] + [
+            y for at, y in alone if at > position
+        ]
+    years = list(dict.fromkeys(years))
+    if written is None:
+        return years[0] if years else None
+    return year_matching_weekday(written, years)

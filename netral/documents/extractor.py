@@ -9,9 +9,10 @@ from pathlib import Path
 from netral.documents import facts
 from netral.documents.attribution import Attribution, attribute, instrument_date
 from netral.documents.context import Context
-from netral.documents.mentions import Mention
+from netral.documents.mentions import Mention, loose_mentions
 from netral.documents.model import NATIONAL, ExtractionResult, Instrument, Span
 from netral.documents.normalise import normalise
+from netral.documents.numbers import number_key
 from netral.documents.passages import prohibition_passages
 from netral.documents.primary import choose_primary
 from netral.documents.readers import read_document
@@ -41,6 +42,10 @@ def extract_text(text: str, *, source: str = "") -> ExtractionResult:
     known = [d for d in drafts if d.known is not None]  # general, and in the catalogue
     if not regular:
         regular = _promoted(context, known)
+    if not regular:
+        loose = loose_mentions(context.text, context.layout, context.dates, context.mentions)
+        regular = _merge([d for d in (_draft(context, m) for m in loose) if not d.general])
+        context.mentions = sorted(context.mentions + loose, key=lambda m: m.start)
     context.cited = sorted(
         context.cited
         + [_as_cited(d) for d in known if d not in regular and not _overlaps(context, d)],
@@ -75,24 +80,40 @@ def _as_cited(draft: Draft) -> CitedRule:
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One draft per instrument: the same number twice, or a dated mention of a numbered one."""
-    kept: list[Draft] = []
-    for draft in drafts:
-        twin = next((k for k in kept if _same(k, draft)), None)
-        if twin is None:
-            kept.append(draft)
-        elif twin.date is None and draft.date is not None:
-            twin.date, twin.date_span = draft.date, draft.date_span
+    """One draft per instrument: the same number twice, a dated mention of a numbered one
+    of its type (before or after it), or "surat tersebut ... tanggal" for the one before."""
+    kept = [d for d in drafts if d.mention.number is None or _first_of_number(d, drafts)]
+    kept = [d for d in kept if d.mention.number is not None or not _absorbed(d, kept)]
     return kept
 
 
-def _same(kept: Draft, draft: Draft) -> bool:
-    number = draft.mention.number
-    if number is not None:
-        return (
-            kept.mention.number is not None and kept.mention.number.casefold() == number.casefold()
-        )
-    return kept.mention.type == draft.mention.type
+def _first_of_number(draft: Draft, drafts: list[Draft]) -> bool:
+    key = number_key(draft.mention.number)
+    first = next(d for d in drafts if number_key(d.mention.number) == key)
+    if first is not draft:
+        _complete(first, draft)
+    return first is draft
+
+
+def _absorbed(draft: Draft, kept: list[Draft]) -> bool:
+    """Merge an unnumbered draft into the instrument it names, if any; True when merged."""
+    mention = draft.mention
+    earlier = [k for k in kept if k.mention.start < mention.start and k is not draft]
+    if mention.anaphoric and earlier:
+        _complete(earlier[-1], draft)
+        return True
+    same = [k for k in kept if k is not draft and k.mention.type == mention.type]
+    numbered = [k for k in same if k.mention.number is not None]
+    twin = next(iter(numbered), None) or next((k for k in same if k in earlier), None)
+    if twin is None:
+        return False
+    _complete(twin, draft)
+    return True
+
+
+def _complete(kept: Draft, other: Draft) -> None:
+    if kept.date is None and other.date is not None:
+        kept.date, kept.date_span = other.date, other.date_span
 
 
 def _promoted(context: Context, known: list[Draft]) -> list[Draft]:
@@ -150,6 +171,8 @@ def _instrument(context: Context, draft: Draft, is_primary: bool) -> Instrument:
         evidence=_evidence(draft)
         | {f"conduct:{code}": span for code, span in conduct_spans.items()},
         known_id=draft.known,
+        number_key=number_key(draft.mention.number),
+        type_as_written=draft.mention.type_text or None,
     )
 
 

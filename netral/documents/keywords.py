@@ -23,6 +23,8 @@ class Keywords:
     issuance: PhraseMatcher
     date_cue: PhraseMatcher
     citation: PhraseMatcher
+    event: PhraseMatcher
+    vote_day: PhraseMatcher
 
 
 @cache
@@ -36,6 +38,8 @@ def keywords() -> Keywords:
         issuance=PhraseMatcher({"cue": data["issuance_verbs"]}),
         date_cue=PhraseMatcher({"cue": data["date_cues"] + data["issuance_verbs"]}),
         citation=PhraseMatcher({"cue": data["citation_cues"]}),
+        event=PhraseMatcher({"cue": data["event_cues"]}),
+        vote_day=PhraseMatcher({"cue": data["vote_day_cues"]}),
     )
 
 

@@ -55,6 +55,10 @@ class Instrument:
     evidence: dict[str, Span] = field(default_factory=dict)
     # The domain/law.md id when the instrument is itself a known national rule.
     known_id: str | None = None
+    # Extraction quality: the number's comparison key (numbers.number_key) and the word
+    # the text names the type with ("Surat Edaran", "SE", "Kepbup", "ikrar").
+    number_key: str | None = None
+    type_as_written: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +75,8 @@ class Instrument:
             "prohibited_conduct": list(self.prohibited_conduct),
             "evidence": {name: [start, end] for name, (start, end) in self.evidence.items()},
             "id": self.known_id,
+            "number_key": self.number_key,
+            "type_as_written": self.type_as_written,
         }
 
 

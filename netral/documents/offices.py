@@ -17,6 +17,11 @@ _BARE_PREFIXES = ("Pj", "Pjs", "Plt", "Plh")
 _NOT_ISSUER_BEFORE = re.compile(
     r"(?i:calon|bacalon|paslon|pasangan|mantan|kandidat|wakil|pemilihan|pilkada)\s*/?\s*$"
 )
+# The level word a gazetteer name starts with; "Daerah Istimewa Yogyakarta" has none.
+_LEVEL_WORD = re.compile(r"^(?:Provinsi|Kabupaten|Kota) ")
+_ON_BEHALF = re.compile(
+    r"\s*,?\s*(?:\([^()\n]{1,40}\)\s*|[A-Z][\w.'\-]*\s+){0,4}(?i:atas\s+nama|a\.\s?n\.?)\s*"
+)
 _SHORT_NAMED = frozenset(
     {
         "Gubernur",
@@ -42,8 +47,8 @@ class Office:
         words = [self.prefix or "", self.canonical or ""]
         if self.region is not None and self.region.level != "NATIONAL":
             name = self.region.name
-            if self.canonical in _SHORT_NAMED:
-                name = name.split(" ", 1)[1]  # "Gubernur Banten", not "Gubernur Provinsi Banten"
+            if self.canonical in _SHORT_NAMED:  # "Gubernur Banten", not "Gubernur Provinsi Banten"
+                name = _LEVEL_WORD.sub("", name)
             words.append(name)
         return " ".join(word for word in words if word)
 
@@ -85,7 +90,19 @@ def find_offices(text: str) -> list[Office]:
         for prefix in prefixes.values()
         if prefix.start not in used
     ]
-    return _outermost(sorted(offices, key=lambda office: office.start))
+    return _principals(text, _outermost(sorted(offices, key=lambda office: office.start)))
+
+
+def _principals(text: str, offices: list[Office]) -> list[Office]:
+    """Drop an office that signs on behalf of the next one: in "Sekda atas nama Bupati
+    Garut" the regent issues."""
+    return [
+        office
+        for index, office in enumerate(offices)
+        if index + 1 == len(offices)
+        or offices[index + 1].canonical is None
+        or not _ON_BEHALF.fullmatch(text, office.end, offices[index + 1].start)
+    ]
 
 
 def _office(

@@ -100,6 +100,7 @@ def test_the_conduct_and_scope_labels_are_the_domain_codes() -> None:
         "SURAT",
         "PAKTA_INTEGRITAS",
         "IKRAR",
+        "MAKLUMAT",
         "OTHER",
     }
 

@@ -20,7 +20,12 @@ REGIONS = sorted(load_gazetteer().by_code.values(), key=lambda region: region.co
 
 
 def _short(region: Region) -> str:
-    return region.name.split(" ", 1)[1]
+    # How the press names a region after a title: "Bupati Sleman", "Gubernur Daerah
+    # Istimewa Yogyakarta" (never "Gubernur Istimewa Yogyakarta").
+    for level_word in ("Provinsi ", "Kabupaten ", "Kota "):
+        if region.name.startswith(level_word):
+            return region.name.removeprefix(level_word)
+    return region.name
 
 
 codes = st.builds(
