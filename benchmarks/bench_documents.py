@@ -4,7 +4,7 @@ Generates articles from templates and random parts (regions from the gazetteer, 
 date formats, references, prohibition lists, filler), writes them as .txt files to a
 temporary directory, then times, on the same files:
 
-- baseline: reading and normalising only (`read_document` + `normalise`);
+- baseline: reading and normalising only (`read_document`, which normalises);
 - extraction: `extract(path)`, the whole pipeline including the conduct lexicon.
 
 Usage: .venv/bin/python benchmarks/bench_documents.py [--quick] [--count N] [--seed S]
@@ -21,7 +21,6 @@ from pathlib import Path
 
 from netral.documents import extract
 from netral.documents.gazetteer import load_gazetteer
-from netral.documents.normalise import normalise
 from netral.documents.readers import read_document
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -120,7 +119,7 @@ def main() -> None:
             path.write_text(article(rng, regions), encoding="utf-8")
             paths.append(path)
         extract(paths[0])  # load lexicons, gazetteer and the triage matcher before timing
-        baseline = _time(paths, lambda path: normalise(read_document(path)))
+        baseline = _time(paths, read_document)
         extraction = _time(paths, extract)
         found = sum(1 for path in paths[:200] if extract(path).instruments)
     print(f"articles: {count}")

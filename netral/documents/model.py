@@ -55,6 +55,12 @@ class Instrument:
     evidence: dict[str, Span] = field(default_factory=dict)
     # The domain/law.md id when the instrument is itself a known national rule.
     known_id: str | None = None
+    # Where the evidence is in the file (filled by `extract`, which knows the pages):
+    # 1-based page numbers, whether any of it was read by OCR, and then the mean
+    # Tesseract confidence of its words (0..1).
+    pages: list[int] = field(default_factory=list)
+    ocr: bool = False
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +77,9 @@ class Instrument:
             "prohibited_conduct": list(self.prohibited_conduct),
             "evidence": {name: [start, end] for name, (start, end) in self.evidence.items()},
             "id": self.known_id,
+            "pages": list(self.pages),
+            "ocr": self.ocr,
+            "confidence": self.confidence,
         }
 
 

@@ -1,0 +1,120 @@
+"""Optical character recognition of page images through the Tesseract program.
+
+Tesseract runs as a child process (`tesseract stdin stdout -l ind tsv`): it is killed when
+the file's time runs out, and a crash in it cannot take the caller down. Its TSV output
+gives every word with its line, paragraph and block and a confidence (0-100); the page's
+text is rebuilt from those words (lines end in a line break, blocks in a blank line) so
+each word's place in the text, and its confidence, are known.
+
+The Indonesian model (`ind`, Debian package tesseract-ocr-ind) is used: it knows the
+alphabet and the words of circulars better than the English one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+from PIL import Image
+
+from netral.documents.errors import DocumentError
+from netral.documents.limits import Deadline
+from netral.documents.pages import Page, Word
+
+LANGUAGE = "ind"
+TESSERACT = "tesseract"
+_MISSING = (
+    "OCR needs the tesseract program and its Indonesian model (Debian packages"
+    " tesseract-ocr and tesseract-ocr-ind)"
+)
+_WORD_LEVEL = "5"
+_COLUMNS = 12  # level page block par line word left top width height conf text
+# A page that is all but white: nothing to read, no reason to start Tesseract.
+_BLANK_DARK_PIXELS = 0.0005
+
+
+@dataclass(frozen=True)
+class _Place:
+    block: tuple[str, str]  # page, block
+    line: tuple[str, str, str, str]  # page, block, paragraph, line
+
+
+def tesseract_available() -> bool:
+    return shutil.which(TESSERACT) is not None
+
+
+def ocr_page(image: Image.Image, number: int, deadline: Deadline, dpi: int | None) -> Page:
+    """The text of one page image with its words' places and confidences."""
+    gray = image.convert("L")
+    if _is_blank(gray):
+        return Page(number, "", ocr=True)
+    tsv = _run(gray, deadline, dpi)
+    return _page_of_tsv(tsv, number)
+
+
+def _is_blank(gray: Image.Image) -> bool:
+    histogram = gray.histogram()
+    dark = sum(histogram[:128])
+    return dark <= _BLANK_DARK_PIXELS * gray.width * gray.height
+
+
+def _run(gray: Image.Image, deadline: Deadline, dpi: int | None) -> str:
+    executable = shutil.which(TESSERACT)
+    if executable is None:
+        raise DocumentError(_MISSING)
+    pixels = io.BytesIO()
+    gray.save(pixels, format="PPM")  # uncompressed PGM: no time spent encoding
+    command = [executable, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3"]
+    if dpi:
+        command += ["--dpi", str(dpi)]
+    # One thread per page: Tesseract's OpenMP threads fight over the same cores otherwise.
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    deadline.check()
+    try:
+        done = subprocess.run(  # noqa: S603 - a fixed program, no shell, our own arguments
+            [*command, "tsv"],
+            input=pixels.getvalue(),
+            capture_output=True,
+            timeout=max(deadline.remaining(), 0.1),
+            env=environment,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise deadline.exceeded() from error
+    except OSError as error:
+        raise DocumentError(f"{_MISSING}: {error}") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if any("Failed loading language" in line for line in message):
+            raise DocumentError(_MISSING)
+        raise DocumentError(f"OCR failed: {message[-1] if message else done.returncode}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _page_of_tsv(tsv: str, number: int) -> Page:
+    parts: list[str] = []
+    words: list[Word] = []
+    length = 0
+    previous: _Place | None = None
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < _COLUMNS or cells[0] != _WORD_LEVEL:
+            continue
+        text = cells[11].strip()
+        if not text:
+            continue
+        place = _Place((cells[1], cells[2]), (cells[1], cells[2], cells[3], cells[4]))
+        if previous is not None:
+            gap = " " if place.line == previous.line else "\n"
+            gap = "\n\n" if place.block != previous.block else gap
+            parts.append(gap)
+            length += len(gap)
+        previous = place
+        confidence = min(max(float(cells[10]), 0.0), 100.0) / 100
+        words.append(Word(length, length + len(text), confidence))
+        parts.append(text)
+        length += len(text)
+    return Page(number, "".join(parts), ocr=True, words=tuple(words))
