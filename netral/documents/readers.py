@@ -64,7 +64,7 @@ def _pages(kind: str, data: bytes, limits: Limits, deadline: Deadline) -> list[P
 
 
 def _too_large(limits: Limits) -> DocumentError:
-    return DocumentError(f"file is larger than the {limits.max_bytes / MB:g} MB limit (--max-mb)")
+    return DocumentError(f"file is larger than the {limits.max_bytes / MB:.3g} MB limit (--max-mb)")
 
 
 def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
