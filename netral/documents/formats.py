@@ -67,11 +67,14 @@ def _zipped_kind(data: bytes) -> str:
                     mimetype = member.read(100).strip()
                 if mimetype == _ODT_TYPE:
                     return ODT
+                kind = mimetype.decode("ascii", "replace")
                 raise DocumentError(
-                    f"unsupported content: OpenDocument {mimetype.decode('ascii', 'replace')}"
-                    " (only text documents, .odt, are read)"
+                    f"unsupported content: a {kind} package (of OpenDocument files, only"
+                    " text documents, .odt, are read)"
                 )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+    except DocumentError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, RuntimeError) as error:
         raise DocumentError(f"damaged ZIP container (DOCX/ODT): {error}") from error
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
         return DOCX

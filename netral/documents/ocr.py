@@ -113,8 +113,16 @@ def _page_of_tsv(tsv: str, number: int) -> Page:
             parts.append(gap)
             length += len(gap)
         previous = place
-        confidence = min(max(float(cells[10]), 0.0), 100.0) / 100
+        confidence = _confidence(cells[10])
         words.append(Word(length, length + len(text), confidence))
         parts.append(text)
         length += len(text)
     return Page(number, "".join(parts), ocr=True, words=tuple(words))
+
+
+def _confidence(cell: str) -> float:
+    """Tesseract's 0-100 word confidence as 0..1 (0 when it wrote none)."""
+    try:
+        return min(max(float(cell), 0.0), 100.0) / 100
+    except ValueError:
+        return 0.0

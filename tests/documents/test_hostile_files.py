@@ -188,3 +188,12 @@ def test_a_batch_goes_on_past_bad_files_and_exits_1(
     assert "empty file" in lines[1]["error"]
     assert "zip bomb" in lines[2]["error"]
     assert lines[3]["instruments"][0]["number"] == BANYUMAS_NUMBER
+
+
+def test_a_spreadsheet_in_an_odt_name_is_refused_for_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "tabel.odt"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(DocumentError, match=r"opendocument\.spreadsheet package"):
+        extract(path)
