@@ -32,6 +32,10 @@ _MISSING = (
 )
 _WORD_LEVEL = "5"
 _COLUMNS = 12  # level page block par line word left top width height conf text
+_READ = ["-l", LANGUAGE, "--psm", "3", "tsv"]
+_ORIENTATION = ["-l", "osd", "--psm", "0"]  # orientation and script detection only
+_UPRIGHT_CONFIDENCE = 0.6  # mean word confidence of a page read the right way up
+_ORIENTATION_CONFIDENCE = 2.0  # Tesseract's own scale; below it the guess is noise
 # A page that is all but white: nothing to read, no reason to start Tesseract.
 _BLANK_DARK_PIXELS = 0.0005
 
@@ -42,17 +46,40 @@ class _Place:
     line: tuple[str, str, str, str]  # page, block, paragraph, line
 
 
-def tesseract_available() -> bool:
-    return shutil.which(TESSERACT) is not None
-
-
 def ocr_page(image: Image.Image, number: int, deadline: Deadline, dpi: int | None) -> Page:
-    """The text of one page image with its words' places and confidences."""
+    """The text of one page image with its words' places and confidences.
+
+    A page read with little confidence may be sideways or upside down (a scanner fed the
+    wrong way): Tesseract's orientation detection is asked, and the page read again
+    turned upright when that reads better."""
     gray = image.convert("L")
     if _is_blank(gray):
         return Page(number, "", ocr=True)
-    tsv = _run(gray, deadline, dpi)
-    return _page_of_tsv(tsv, number)
+    page = _page_of_tsv(_run(gray, deadline, dpi, _READ), number)
+    if _mean_confidence(page) >= _UPRIGHT_CONFIDENCE:
+        return page
+    turn = _rotation(_run(gray, deadline, dpi, _ORIENTATION, check=False))
+    if turn == 0:
+        return page
+    # Tesseract says how far to turn clockwise; Pillow turns counter-clockwise.
+    upright = gray.rotate(-turn, expand=True)
+    turned = _page_of_tsv(_run(upright, deadline, dpi, _READ), number)
+    return turned if _mean_confidence(turned) > _mean_confidence(page) else page
+
+
+def _mean_confidence(page: Page) -> float:
+    return sum(w.confidence for w in page.words) / len(page.words) if page.words else 0.0
+
+
+def _rotation(osd: str) -> int:
+    """Degrees to turn the page clockwise, 0 when unsure (`tesseract --psm 0` output)."""
+    found = dict(line.split(":", 1) for line in osd.splitlines() if line.count(":") == 1)
+    try:
+        turn = int(found.get("Rotate", "0").strip())
+        sure = float(found.get("Orientation confidence", "0").strip())
+    except ValueError:
+        return 0
+    return turn if turn in (90, 180, 270) and sure >= _ORIENTATION_CONFIDENCE else 0
 
 
 def _is_blank(gray: Image.Image) -> bool:
@@ -61,21 +88,23 @@ def _is_blank(gray: Image.Image) -> bool:
     return dark <= _BLANK_DARK_PIXELS * gray.width * gray.height
 
 
-def _run(gray: Image.Image, deadline: Deadline, dpi: int | None) -> str:
+def _run(
+    gray: Image.Image, deadline: Deadline, dpi: int | None, mode: list[str], *, check: bool = True
+) -> str:
+    """Tesseract's output; with `check` false, "" when it fails (too few letters to tell
+    the orientation), except for running out of time."""
     executable = shutil.which(TESSERACT)
     if executable is None:
         raise DocumentError(_MISSING)
     pixels = io.BytesIO()
     gray.save(pixels, format="PPM")  # uncompressed PGM: no time spent encoding
-    command = [executable, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3"]
-    if dpi:
-        command += ["--dpi", str(dpi)]
+    command = [executable, "stdin", "stdout", *(["--dpi", str(dpi)] if dpi else []), *mode]
     # One thread per page: Tesseract's OpenMP threads fight over the same cores otherwise.
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     deadline.check()
     try:
         done = subprocess.run(  # noqa: S603 - a fixed program, no shell, our own arguments
-            [*command, "tsv"],
+            command,
             input=pixels.getvalue(),
             capture_output=True,
             timeout=max(deadline.remaining(), 0.1),
@@ -86,6 +115,8 @@ def _run(gray: Image.Image, deadline: Deadline, dpi: int | None) -> str:
         raise deadline.exceeded() from error
     except OSError as error:
         raise DocumentError(f"{_MISSING}: {error}") from error
+    if done.returncode != 0 and not check:
+        return ""
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         if any("Failed loading language" in line for line in message):

@@ -122,3 +122,12 @@ def test_without_tesseract_a_scan_gets_a_clear_error(
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(DocumentError, match="tesseract-ocr-ind"):
         extract(scan)
+
+
+def test_a_page_scanned_upside_down_is_turned_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "terbalik.png"
+    scanned_page(KLATEN, seed=3).rotate(180).save(path)
+    (found,) = extract(path).instruments
+    assert (found.number, found.ocr) == (KLATEN_NUMBER, True)
+    assert found.confidence is not None
+    assert found.confidence > 0.6
