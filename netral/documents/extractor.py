@@ -9,10 +9,12 @@ from pathlib import Path
 from netral.documents import facts
 from netral.documents.attribution import Attribution, attribute, instrument_date
 from netral.documents.context import Context
+from netral.documents.limits import DEFAULT_LIMITS, Limits
 from netral.documents.mentions import Mention, loose_mentions
 from netral.documents.model import NATIONAL, ExtractionResult, Instrument, Span
 from netral.documents.normalise import normalise
 from netral.documents.numbers import number_key
+from netral.documents.pages import locate
 from netral.documents.passages import prohibition_passages
 from netral.documents.primary import choose_primary
 from netral.documents.readers import read_document
@@ -29,9 +31,11 @@ class Draft:
     general: bool = False  # a national law or rule, listed in law.md or not
 
 
-def extract(path: Path) -> ExtractionResult:
-    """Read the document at `path` and extract its instruments (DocumentError if unreadable)."""
-    return extract_text(read_document(path), source=str(path))
+def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> ExtractionResult:
+    """Read the document at `path` and extract its instruments (DocumentError if unreadable);
+    each instrument also gets the pages its evidence is on, and OCR confidence."""
+    document = read_document(path, limits)
+    return locate(extract_text(document.text, source=str(path)), document)
 
 
 def extract_text(text: str, *, source: str = "") -> ExtractionResult:

@@ -59,6 +59,12 @@ class Instrument:
     # the text names the type with ("Surat Edaran", "SE", "Kepbup", "ikrar").
     number_key: str | None = None
     type_as_written: str | None = None
+    # Where the evidence is in the file (filled by `extract`, which knows the pages):
+    # 1-based page numbers, whether any of it was read by OCR, and then the mean
+    # Tesseract confidence of its words (0..1).
+    pages: list[int] = field(default_factory=list)
+    ocr: bool = False
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +83,9 @@ class Instrument:
             "id": self.known_id,
             "number_key": self.number_key,
             "type_as_written": self.type_as_written,
+            "pages": list(self.pages),
+            "ocr": self.ocr,
+            "confidence": self.confidence,
         }
 
 

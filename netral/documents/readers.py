@@ -1,54 +1,29 @@
-"""Read the text of a document: plain text, HTML main text, PDF text layer, DOCX."""
+"""Read a file as pages of text, with the reader its content calls for (never its name).
+
+TEXT and HTML are read whole; PDF page by page (text layer, or OCR for scanned pages);
+DOCX and ODT from their XML (tables and letterhead included); images through OCR. Every
+file is bounded by `Limits` (size, pages, pixels, unpacked bytes, time).
+"""
 
 from __future__ import annotations
 
-import io
-import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-from bs4.element import Tag
-
+from netral.documents import formats
 from netral.documents.errors import DocumentError
+from netral.documents.images import read_image
+from netral.documents.limits import DEFAULT_LIMITS, MB, Deadline, Limits
+from netral.documents.office import read_docx, read_odt
+from netral.documents.pages import Document, Page
+from netral.documents.pdf import read_pdf
+from netral.documents.webpage import read_html
 
-# Page furniture that is never part of an article's main text.
-_BOILERPLATE_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "iframe",
-    "svg",
-    "button",
-    "template",
-)
-_BLOCK_TAGS = (
-    "p",
-    "div",
-    "br",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "blockquote",
-    "section",
-    "article",
-    "td",
-    "th",
-    "pre",
-)
+PAGE_SEPARATOR = "\f"  # form feed: how text exported from PDF (pdftotext) marks pages
 
 
 def read_txt(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -56,72 +31,48 @@ def read_txt(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def read_html(data: bytes) -> str:
-    soup = BeautifulSoup(data, "html.parser")
-    for tag in soup.find_all(_BOILERPLATE_TAGS):
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    title = soup.find("h1")
-    parts = []
-    if isinstance(title, Tag) and isinstance(root, Tag) and title not in root.descendants:
-        parts.append(title.get_text(" ", strip=True))
-    if isinstance(root, Tag):
-        for block in root.find_all(_BLOCK_TAGS):
-            block.insert_before("\n")
-            block.insert_after("\n")
-        parts.append(root.get_text())
-    return "\n".join(parts)
-
-
-def read_pdf(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    # pypdf logs recoverable damage as warnings; a damaged file is reported by our error.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+def read_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The document in `data`; DocumentError when it cannot or may not be read."""
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits)
+    kind = formats.kind_of(data)
+    deadline = Deadline(limits.seconds)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        return "\n\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:
-        raise DocumentError(f"damaged PDF: {error}") from error
+        pages = _pages(kind, data, limits, deadline)
+    except RecursionError as error:  # XML or HTML nested thousands deep
+        raise DocumentError(f"damaged {kind}: nested too deeply") from error
+    document = Document.of(kind, pages)
+    if not document.text:
+        hint = " (OCR found no words)" if kind in (formats.IMAGE, formats.KIND_PDF) else ""
+        raise DocumentError(f"no text in this {kind} file{hint}")
+    return document
 
 
-def read_docx(data: bytes) -> str:
-    from zipfile import BadZipFile
+def _pages(kind: str, data: bytes, limits: Limits, deadline: Deadline) -> list[Page]:
+    if kind == formats.KIND_PDF:
+        return read_pdf(data, limits, deadline)
+    if kind == formats.IMAGE:
+        return read_image(data, limits, deadline)
+    if kind == formats.DOCX:
+        return read_docx(data, limits)
+    if kind == formats.ODT:
+        return read_odt(data, limits)
+    if kind == formats.HTML:
+        return [Page(1, read_html(data))]
+    text = read_txt(data)
+    return [Page(n, t) for n, t in enumerate(text.split(PAGE_SEPARATOR), 1)]
 
-    import docx
 
+def _too_large(limits: Limits) -> DocumentError:
+    return DocumentError(f"file is larger than the {limits.max_bytes / MB:.3g} MB limit (--max-mb)")
+
+
+def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The document at `path`; DocumentError when it cannot or may not be read."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (BadZipFile, KeyError, ValueError) as error:
-        raise DocumentError(f"damaged DOCX: {error}") from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
-
-
-READERS: dict[str, Callable[[bytes], str]] = {
-    ".txt": read_txt,
-    ".text": read_txt,
-    ".html": read_html,
-    ".htm": read_html,
-    ".pdf": read_pdf,
-    ".docx": read_docx,
-}
-
-
-def read_document(path: Path) -> str:
-    """The raw text of the document at `path`; DocumentError when it cannot be read."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise DocumentError(f"unsupported file type {path.suffix or '(none)'!r}: {path.name}")
-    try:
+        if path.stat().st_size > limits.max_bytes:  # before reading 4 GB into memory
+            raise _too_large(limits)
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError(f"cannot read {path}: {error.strerror or error}") from error
-    text = reader(data)
-    if not text.strip():
-        raise DocumentError(f"no text in {path.name} (a scanned PDF needs OCR first)")
-    return text
+    return read_bytes(data, limits)

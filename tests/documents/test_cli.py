@@ -42,7 +42,7 @@ def test_an_unreadable_file_gives_an_error_line_and_processing_goes_on(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     broken = tmp_path / "rusak.pdf"
-    broken.write_bytes(b"not a pdf")
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")  # cut off after the header
     good = CORPUS / "sidoarjo_date_before.txt"
     assert main(["extract", str(broken), str(good)]) == 1
     error, ok = _lines(capsys.readouterr().out)

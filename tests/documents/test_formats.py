@@ -107,8 +107,9 @@ def test_a_windows_encoded_text_file_is_read(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("rusak.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
-        ("rusak.docx", b"not a zip archive", "DOCX"),
-        ("gambar.png", b"\x89PNG", "unsupported"),
+        ("rusak.docx", b"PK\x03\x04 and then no zip archive", "damaged ZIP"),
+        ("gambar.png", b"\x89PNG", "damaged image"),
+        ("program.exe", b"MZ\x90\x00\x03\x00\x00\x00", "unsupported content"),
         ("kosong.txt", b"  \n ", "no text"),
     ],
 )
