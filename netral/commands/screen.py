@@ -129,7 +129,8 @@ def _import(findings: Path, election: str) -> dict[str, Any]:
     from netral.commands.django_setup import setup_django
 
     setup_django()
-    from netral.cases.screening import findings_import, read_findings
+    from netral.cases.screening import read_findings
+    from netral.cases.services import findings_import
 
     with findings.open("rb") as handle:
         batch = read_findings(handle)
