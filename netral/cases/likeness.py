@@ -21,11 +21,6 @@ def name_similarity(wanted: str, found: str) -> float:
     return max(fuzz.token_sort_ratio(wanted, found), 0.95 * fuzz.token_set_ratio(wanted, found))
 
 
-def words_similarity(wanted: str, found: str) -> float:
-    """Position or agency words, case and punctuation folded."""
-    return float(fuzz.token_set_ratio(folded(wanted), folded(found)))
-
-
 def region_similarity(wanted: str, employer: str | None) -> float:
     """A region code against the employer's region code (None: a central agency, which
     works everywhere, so neither for nor against). A province covers its regencies."""
@@ -40,15 +35,27 @@ def parts_for(
     *, name: str, position: str, agency: str, region: str, employee_name: str,
     employee_position: str, employee_agency: str, employee_region: str | None,
 ) -> dict[str, float]:  # fmt: skip
-    """The parts the query gives, each 0..100 (`name` raw: titles are stripped here)."""
+    """The parts the query gives, each 0..100, from text as written."""
+    return normalised_parts(
+        name=bare_name(name), position=folded(position), agency=folded(agency), region=region,
+        employee_name=bare_name(employee_name), employee_position=folded(employee_position),
+        employee_agency=folded(employee_agency), employee_region=employee_region,
+    )  # fmt: skip
+
+
+def normalised_parts(
+    *, name: str, position: str, agency: str, region: str, employee_name: str,
+    employee_position: str, employee_agency: str, employee_region: str | None,
+) -> dict[str, float]:  # fmt: skip
+    """``parts_for`` over names already bare and words already folded (bulk screening
+    normalises each roster entry once, not once per post)."""
     parts: dict[str, float] = {}
-    wanted = bare_name(name)
-    if wanted:
-        parts["nama"] = name_similarity(wanted, bare_name(employee_name))
-    if position.strip():
-        parts["jabatan"] = words_similarity(position, employee_position)
-    if agency.strip():
-        parts["instansi"] = words_similarity(agency, employee_agency)
+    if name:
+        parts["nama"] = name_similarity(name, employee_name)
+    if position:
+        parts["jabatan"] = float(fuzz.token_set_ratio(position, employee_position))
+    if agency:
+        parts["instansi"] = float(fuzz.token_set_ratio(agency, employee_agency))
     if region and parts:
         parts["wilayah"] = region_similarity(region, employee_region)
     return parts

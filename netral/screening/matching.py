@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from netral.cases.likeness import STRONG, parts_for, weighted
-from netral.cases.names import bare_name
+from netral.cases.likeness import STRONG, normalised_parts, weighted
+from netral.cases.names import bare_name, folded
 from netral.screening.roster import RosterIndex, Rows
 
 LIMIT = 5  # candidates per post
-MAX_SCAN = 20_000  # rows ranked by rapidfuzz at most; the fragments that agree most go first
-PRESELECT = 25  # rows scored with every part
+MAX_SCAN = 20_000  # names ranked by rapidfuzz at most per post
+PRESELECT = 6  # names scored with every part
+PRESELECT_CUTOFF = 50.0  # a plain edit ratio picks them: cheap, and loose enough for a missing word
 MIN_NAME = 70.0  # below this the name is someone else's
 MIN_SCORE = 60.0
 _HANDLE_NOISE = re.compile(r"[@_.\-0-9]+")
@@ -76,16 +77,17 @@ def author_name(author: str) -> str:
     return author
 
 
-def _block(index: RosterIndex, bare: str, region: str) -> Rows:
-    rows, counts = index.named(bare)
-    if region and len(rows):
-        local = np.isin(rows, index.in_region(region))
-        if local.any():  # else the author works elsewhere than the post's region says
-            rows, counts = rows[local], counts[local]
-    if len(rows) > MAX_SCAN:
-        order = np.lexsort((rows, -counts))[:MAX_SCAN]
-        rows = np.sort(rows[order])
-    return rows
+def _rows(index: RosterIndex, bare: str, region: str) -> Rows:
+    """Employees sharing a name fragment with ``bare``: in the post's region when some
+    there do, else anywhere (the author may work elsewhere than the post says), through
+    the name's rarest fragments (three in a region, two nationally: a typo rarely hits
+    all of them); at most ``MAX_SCAN`` of them."""
+    if region:
+        local = [index.sharing(bare, lo, hi, rarest=3) for lo, hi in index.ranges(region)]
+        rows = np.concatenate(local) if local else np.zeros(0, dtype=np.int32)
+        if len(rows):
+            return rows[:MAX_SCAN]
+    return index.sharing(bare, 0, len(index), rarest=2)[:MAX_SCAN]
 
 
 def candidates(index: RosterIndex, query: Query, limit: int = LIMIT) -> list[Candidate]:
@@ -93,33 +95,30 @@ def candidates(index: RosterIndex, query: Query, limit: int = LIMIT) -> list[Can
     bare = bare_name(author_name(query.name))
     if not bare:
         return []
-    rows = _block(index, bare, query.region)
-    if not len(rows):
-        return []
+    rows = _rows(index, bare, query.region)
     names = [index.bare[row] for row in rows]
     ranked = process.extract(
-        bare, names, scorer=fuzz.token_set_ratio, limit=PRESELECT, score_cutoff=MIN_NAME
+        bare, names, scorer=fuzz.ratio, limit=PRESELECT, score_cutoff=PRESELECT_CUTOFF
     )
-    found: list[Candidate] = []
-    for _, _, at in ranked:
-        candidate = _candidate(index, int(rows[at]), bare, query)
-        if candidate.parts["nama"] >= MIN_NAME and candidate.score >= MIN_SCORE:
-            found.append(candidate)
+    wanted = Query(bare, folded(query.position), folded(query.agency), query.region)
+    found = [_candidate(index, int(rows[at]), wanted) for _, _, at in ranked]
+    found = [c for c in found if c.parts["nama"] >= MIN_NAME and c.score >= MIN_SCORE]
     found.sort(key=lambda c: (-c.score, c.name, c.nip))
     return found[:limit]
 
 
-def _candidate(index: RosterIndex, row: int, bare: str, query: Query) -> Candidate:
-    agency, region_code = index.agencies[int(index.agency_of[row])]
-    position = index.positions[int(index.position_of[row])]
-    parts = parts_for(
-        name=bare,
-        position=query.position,
-        agency=query.agency,
-        region=query.region,
-        employee_name=index.name[row],
-        employee_position=position,
-        employee_agency=agency,
+def _candidate(index: RosterIndex, row: int, wanted: Query) -> Candidate:
+    """``wanted`` normalised: a bare name, folded position and agency words."""
+    agency_at, position_at = int(index.agency_of[row]), int(index.position_of[row])
+    agency, region_code = index.agencies[agency_at]
+    parts = normalised_parts(
+        name=wanted.name,
+        position=wanted.position,
+        agency=wanted.agency,
+        region=wanted.region,
+        employee_name=index.bare[row],
+        employee_position=index.positions_folded[position_at],
+        employee_agency=index.agencies_folded[agency_at],
         employee_region=region_code or None,
     )
     employee_id = int(index.employee_id[row])
@@ -127,7 +126,7 @@ def _candidate(index: RosterIndex, row: int, bare: str, query: Query) -> Candida
         employee_id=employee_id if employee_id >= 0 else None,
         nip=index.nip[row],
         name=index.name[row],
-        position=position,
+        position=index.positions[position_at],
         agency=agency,
         region_code=region_code,
         score=round(weighted(parts), 1),

@@ -1,14 +1,17 @@
 """The roster as a compact index for matching on a worker: built once in the client,
 broadcast once to every worker.
 
-Columns are plain lists and numpy arrays (positions and agencies stored once each), and
-two blockings keep a lookup cheap for millions of employees: by the employer's region
-(exact code and province) and by name fragments (each name word's first and last three
-letters: one typo rarely hits both ends, as in the case page's search).
+Rows are sorted by the employer's region code, so a region, and a province with
+everything under it, is one contiguous range of rows. Each name word's first and last
+three letters (one typo rarely hits both ends, as in the case page's search) map to the
+sorted rows that have it, so the rows of a region sharing a fragment with a name are a
+slice found by two binary searches: cheap for millions of employees. Positions and
+agencies are stored once each.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from netral.cases.names import bare_name
+from netral.cases.names import bare_name, folded
 
 Rows = npt.NDArray[np.int32]
 _EMPTY: Rows = np.zeros(0, dtype=np.int32)
@@ -39,76 +42,73 @@ def fragments(bare: str) -> Iterator[str]:
             yield f"{word[-3:]}$"
 
 
-def _arrays(groups: dict[str, list[int]]) -> dict[str, Rows]:
-    return {key: np.asarray(rows, dtype=np.int32) for key, rows in groups.items()}
-
-
 class RosterIndex:
     def __init__(self, rows: Iterable[RosterRow]) -> None:
+        ordered = sorted(rows, key=lambda r: (r.region_code, r.nip))
         digest = hashlib.sha256()
-        self.nip: list[str] = []
-        self.name: list[str] = []
-        self.bare: list[str] = []
-        self.positions: list[str] = []
-        self.agencies: list[tuple[str, str]] = []  # (name, region code)
+        self.nip = [row.nip for row in ordered]
+        self.name = [row.name for row in ordered]
+        self.bare = [bare_name(row.name) for row in ordered]
         position_ids: dict[str, int] = {}
         agency_ids: dict[tuple[str, str], int] = {}
-        position_of: list[int] = []
-        agency_of: list[int] = []
-        employee_ids: list[int] = []
-        by_region: dict[str, list[int]] = {}
         by_fragment: dict[str, list[int]] = {}
-        for number, row in enumerate(rows):
+        self.region_codes: list[str] = []  # sorted, unique
+        self.region_starts: list[int] = []  # the first row of each
+        position_of, agency_of, employee_ids = [], [], []
+        for number, row in enumerate(ordered):
             digest.update(
                 f"{row.nip}\t{row.name}\t{row.position}\t{row.agency}\t{row.region_code}"
                 f"\t{row.employee_id}\n".encode()
             )
-            bare = bare_name(row.name)
-            self.nip.append(row.nip)
-            self.name.append(row.name)
-            self.bare.append(bare)
             position_of.append(position_ids.setdefault(row.position, len(position_ids)))
-            agency_key = (row.agency, row.region_code)
-            agency_of.append(agency_ids.setdefault(agency_key, len(agency_ids)))
+            agency_of.append(agency_ids.setdefault((row.agency, row.region_code), len(agency_ids)))
             employee_ids.append(-1 if row.employee_id is None else row.employee_id)
-            for key in _region_keys(row.region_code):
-                by_region.setdefault(key, []).append(number)
-            for key in set(fragments(bare)):
+            if not self.region_codes or self.region_codes[-1] != row.region_code:
+                self.region_codes.append(row.region_code)
+                self.region_starts.append(number)
+            for key in set(fragments(self.bare[number])):
                 by_fragment.setdefault(key, []).append(number)
         self.positions = list(position_ids)
-        self.agencies = list(agency_ids)
+        self.agencies = list(agency_ids)  # (name, region code)
+        self.positions_folded = [folded(p) for p in self.positions]
+        self.agencies_folded = [folded(name) for name, _ in self.agencies]
         self.position_of = np.asarray(position_of, dtype=np.int32)
         self.agency_of = np.asarray(agency_of, dtype=np.int32)
         self.employee_id = np.asarray(employee_ids, dtype=np.int64)
-        self.by_region = _arrays(by_region)
-        self.by_fragment = _arrays(by_fragment)
+        self.by_fragment = {k: np.asarray(v, dtype=np.int32) for k, v in by_fragment.items()}
         self.fingerprint = digest.hexdigest()[:16]
 
     def __len__(self) -> int:
         return len(self.nip)
 
-    def in_region(self, code: str) -> Rows:
-        """Employees whose employer is in the region, below it, or the province above it
-        (a province's own agencies work in every regency of it)."""
-        found = [self.by_region.get(f"={code}", _EMPTY), self.by_region.get(f"<{code}", _EMPTY)]
+    def _row_at(self, code: str) -> int:
+        """The first row whose region code sorts at or after ``code``."""
+        at = bisect.bisect_left(self.region_codes, code)
+        return self.region_starts[at] if at < len(self.region_starts) else len(self.nip)
+
+    def ranges(self, code: str) -> list[tuple[int, int]]:
+        """Row ranges of employers in the region or below it, and of the province's own
+        agencies when ``code`` is a regency (they work in every regency of it)."""
+        # "/" sorts right after ".": code + "/" bounds every "code.xx"
+        found = [(self._row_at(code), self._row_at(f"{code}/"))]
         if "." in code:
-            found.append(self.by_region.get(f"={code.split('.')[0]}", _EMPTY))
-        return np.unique(np.concatenate(found))
+            province = code.split(".")[0]
+            found.append((self._row_at(province), self._row_at(f"{province}.")))
+        return [(lo, hi) for lo, hi in found if lo < hi]
 
-    def named(self, bare: str) -> tuple[Rows, Rows]:
-        """Rows sharing a name fragment with ``bare``, and how many fragments each shares."""
-        found = [self.by_fragment.get(key, _EMPTY) for key in set(fragments(bare))]
+    def sharing(self, bare: str, lo: int, hi: int, rarest: int | None = None) -> Rows:
+        """Rows in [lo, hi) that share a name fragment with ``bare`` (only its ``rarest``
+        fragments there that any row has, when given)."""
+        found = []
+        for key in set(fragments(bare)):
+            posting = self.by_fragment.get(key)
+            if posting is not None:
+                # bounds of the posting's own dtype: anything else converts the whole array
+                start, stop = np.searchsorted(posting, np.array((lo, hi), dtype=np.int32))
+                found.append(posting[start:stop])
+        found = [rows for rows in found if len(rows)]
+        if rarest is not None:
+            found = sorted(found, key=len)[:rarest]
         if not found:
-            return _EMPTY, _EMPTY
-        rows, counts = np.unique(np.concatenate(found), return_counts=True)
-        return rows.astype(np.int32), counts.astype(np.int32)
-
-
-def _region_keys(code: str) -> list[str]:
-    """ "=code" for the region itself, "<province" for everything under a province."""
-    if not code:
-        return ["=", "<"]
-    keys = [f"={code}"]
-    if "." in code:
-        keys.append(f"<{code.split('.')[0]}")
-    return keys
+            return _EMPTY
+        return np.unique(np.concatenate(found)).astype(np.int32)

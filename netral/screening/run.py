@@ -11,6 +11,7 @@ resumes over the same inputs, model and roster.
 from __future__ import annotations
 
 import os
+import resource
 import time
 import uuid
 from collections.abc import Sequence
@@ -120,11 +121,15 @@ def run(
     todo = [p for p in partitions if not part_done(out_dir, p.name)]
     started = time.perf_counter()
     failed: list[dict[str, Any]] = []
-    workers = 0
+    workers, usage = 0, dict[str, dict[str, float]]()
     if todo:
-        workers, failed = _dispatch(todo, out_dir, shared, cluster, progress)
+        workers, failed, usage = _dispatch(todo, out_dir, shared, cluster, progress)
     elapsed = time.perf_counter() - started
     summary = _summary(out_dir, partitions, todo, failed, elapsed, workers, shared)
+    summary["throughput"]["worker_processes"] = {
+        address: {k: round(v, 1) for k, v in values.items()}
+        for address, values in sorted(usage.items())
+    }
     summary["findings"] = gather_findings(
         out_dir, [p.name for p in partitions if part_done(out_dir, p.name)]
     )
@@ -135,7 +140,7 @@ def run(
 def _dispatch(
     todo: list[Partition], out_dir: Path, shared: Shared, cluster: Cluster,
     progress: TextIO | None,
-) -> tuple[int, list[dict[str, Any]]]:  # fmt: skip
+) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, float]]]:  # fmt: skip
     from distributed import as_completed
 
     bar = ProgressBar(progress, "netral screen") if progress is not None else None
@@ -164,9 +169,16 @@ def _dispatch(
             if bar is not None:
                 bar(posts, done / len(todo))
             future.release()
+        usage = client.run(process_usage)
     if bar is not None:
         bar.close()
-    return workers, failed
+    return workers, failed, usage
+
+
+def process_usage() -> dict[str, float]:
+    """This process's CPU seconds and peak memory since it started (run on each worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return {"cpu_seconds": own.ru_utime + own.ru_stime, "peak_rss_mb": own.ru_maxrss / 1024}
 
 
 def _failure(partition: Partition, error: Exception) -> dict[str, Any]:
