@@ -22,7 +22,8 @@ LIMIT = 5  # candidates per post
 MAX_SCAN = 20_000  # names ranked by rapidfuzz at most per post
 PRESELECT = 6  # names scored with every part
 PRESELECT_CUTOFF = 50.0  # a plain edit ratio picks them: cheap, and loose enough for a missing word
-MIN_NAME = 70.0  # below this the name is someone else's
+MIN_NAME = 80.0  # below this the name is someone else's ("Dewi Santosa" for "Budi Santoso")
+GOOD_NAME = 90.0  # a local name this close: no need to look elsewhere
 MIN_SCORE = 60.0
 _HANDLE_NOISE = re.compile(r"[@_.\-0-9]+")
 
@@ -77,32 +78,41 @@ def author_name(author: str) -> str:
     return author
 
 
-def _rows(index: RosterIndex, bare: str, region: str) -> Rows:
-    """Employees sharing a name fragment with ``bare``: in the post's region when some
-    there do, else anywhere (the author may work elsewhere than the post says), through
-    the name's rarest fragments (three in a region, two nationally: a typo rarely hits
-    all of them); at most ``MAX_SCAN`` of them."""
-    if region:
-        local = [index.sharing(bare, lo, hi, rarest=3) for lo, hi in index.ranges(region)]
-        rows = np.concatenate(local) if local else np.zeros(0, dtype=np.int32)
-        if len(rows):
-            return rows[:MAX_SCAN]
+def _local_rows(index: RosterIndex, bare: str, region: str) -> Rows:
+    """Employees in the region sharing one of the name's three rarest fragments there (a
+    typo rarely hits all of them)."""
+    local = [index.sharing(bare, lo, hi, rarest=3) for lo, hi in index.ranges(region)]
+    return np.concatenate(local)[:MAX_SCAN] if local else index.sharing("", 0, 0)
+
+
+def _national_rows(index: RosterIndex, bare: str) -> Rows:
     return index.sharing(bare, 0, len(index), rarest=2)[:MAX_SCAN]
 
 
+def _scored(index: RosterIndex, rows: Rows, wanted: Query) -> list[Candidate]:
+    names = [index.bare[row] for row in rows]
+    ranked = process.extract(
+        wanted.name, names, scorer=fuzz.ratio, limit=PRESELECT, score_cutoff=PRESELECT_CUTOFF
+    )
+    found = [_candidate(index, int(rows[at]), wanted) for _, _, at in ranked]
+    return [c for c in found if c.parts["nama"] >= MIN_NAME and c.score >= MIN_SCORE]
+
+
 def candidates(index: RosterIndex, query: Query, limit: int = LIMIT) -> list[Candidate]:
-    """The best roster candidates for ``query``, best first (none without a name)."""
+    """The best roster candidates for ``query``, best first (none without a name).
+
+    The post's region first; the whole roster too when nobody there has the name (the
+    author may work elsewhere than the post says, and the region part then counts
+    against them)."""
     bare = bare_name(author_name(query.name))
     if not bare:
         return []
-    rows = _rows(index, bare, query.region)
-    names = [index.bare[row] for row in rows]
-    ranked = process.extract(
-        bare, names, scorer=fuzz.ratio, limit=PRESELECT, score_cutoff=PRESELECT_CUTOFF
-    )
     wanted = Query(bare, folded(query.position), folded(query.agency), query.region)
-    found = [_candidate(index, int(rows[at]), wanted) for _, _, at in ranked]
-    found = [c for c in found if c.parts["nama"] >= MIN_NAME and c.score >= MIN_SCORE]
+    found = _scored(index, _local_rows(index, bare, query.region), wanted) if query.region else []
+    if max((c.parts["nama"] for c in found), default=0.0) < GOOD_NAME:
+        known = {c.nip for c in found}
+        national = _scored(index, _national_rows(index, bare), wanted)
+        found += [c for c in national if c.nip not in known]
     found.sort(key=lambda c: (-c.score, c.name, c.nip))
     return found[:limit]
 
