@@ -20,7 +20,7 @@ from netral.screening.roster import RosterIndex, Rows
 
 LIMIT = 5  # candidates per post
 MAX_SCAN = 20_000  # names ranked by rapidfuzz at most per post
-PRESELECT = 6  # names scored with every part
+PRESELECT = 5  # names scored with every part
 PRESELECT_CUTOFF = 50.0  # a plain edit ratio picks them: cheap, and loose enough for a missing word
 MIN_NAME = 80.0  # below this the name is someone else's ("Dewi Santosa" for "Budi Santoso")
 GOOD_NAME = 90.0  # a local name this close: no need to look elsewhere

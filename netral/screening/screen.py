@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from netral.screening.inputs import Partition, Record, read_partition
-from netral.screening.matching import Query, candidates
+from netral.screening.matching import Candidate, Query, candidates
 from netral.screening.output import encode, write_part
 from netral.screening.posts import BadPost, Post, post_from
 from netral.screening.shared import Shared, install_model
@@ -21,6 +21,8 @@ from netral.triage import TriageResult, triage
 
 MAX_ERRORS = 20  # error examples kept per partition (all are counted)
 UNKNOWN = ""
+MEMO = 20_000  # queries remembered per worker: accounts post again and again
+_seen: dict[tuple[str, Query], list[Candidate]] = {}
 
 
 def screen_partition(partition: Partition, out_dir: str, shared: Shared) -> dict[str, Any]:
@@ -133,7 +135,7 @@ def _region_code(post: Post, result: TriageResult, shared: Shared) -> str:
     return ""
 
 
-def _candidates(post: Post, result: TriageResult, region: str, shared: Shared) -> list[Any]:
+def _candidates(post: Post, result: TriageResult, region: str, shared: Shared) -> list[Candidate]:
     if shared.roster is None or not post.author:
         return []
     query = Query(
@@ -142,4 +144,10 @@ def _candidates(post: Post, result: TriageResult, region: str, shared: Shared) -
         agency=" ".join(_mentioned(result, "agencies")) or post.author_bio,
         region=region,
     )
-    return candidates(shared.roster, query)
+    key = (shared.roster.fingerprint, query)
+    found = _seen.get(key)
+    if found is None:
+        if len(_seen) >= MEMO:
+            _seen.clear()
+        found = _seen[key] = candidates(shared.roster, query)
+    return found
