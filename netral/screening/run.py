@@ -15,7 +15,7 @@ import resource
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -120,16 +120,9 @@ def run(
     _claim(out_dir, _manifest(inputs, partition_size, len(partitions), shared))
     todo = [p for p in partitions if not part_done(out_dir, p.name)]
     started = time.perf_counter()
-    failed: list[dict[str, Any]] = []
-    workers, usage = 0, dict[str, dict[str, float]]()
-    if todo:
-        workers, failed, usage = _dispatch(todo, out_dir, shared, cluster, progress)
+    dispatch = _dispatch(todo, out_dir, shared, cluster, progress) if todo else Dispatch()
     elapsed = time.perf_counter() - started
-    summary = _summary(out_dir, partitions, todo, failed, elapsed, workers, shared)
-    summary["throughput"]["worker_processes"] = {
-        address: {k: round(v, 1) for k, v in values.items()}
-        for address, values in sorted(usage.items())
-    }
+    summary = _summary(out_dir, partitions, todo, dispatch.failed, elapsed, dispatch, shared)
     summary["findings"] = gather_findings(
         out_dir, [p.name for p in partitions if part_done(out_dir, p.name)]
     )
@@ -137,19 +130,33 @@ def run(
     return summary
 
 
+@dataclass
+class Dispatch:
+    workers: int = 0
+    failed: list[dict[str, Any]] = field(default_factory=list)
+    startup_seconds: float = 0.0  # cluster, workers and the broadcast
+    screening_seconds: float = 0.0  # from the first task submitted to the last result
+    # per worker: CPU seconds and peak RSS since it started, and CPU while screening
+    processes: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
 def _dispatch(
     todo: list[Partition], out_dir: Path, shared: Shared, cluster: Cluster,
     progress: TextIO | None,
-) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, float]]]:  # fmt: skip
+) -> Dispatch:  # fmt: skip
     from distributed import as_completed
 
     bar = ProgressBar(progress, "netral screen") if progress is not None else None
-    failed: list[dict[str, Any]] = []
+    result = Dispatch()
     token = uuid.uuid4().hex[:8]
+    started = time.perf_counter()
     with _client(cluster) as client:
         _can_see(client, out_dir)
-        workers = len(client.scheduler_info(n_workers=-1)["workers"])
+        result.workers = len(client.scheduler_info(n_workers=-1)["workers"])
         everywhere = client.scatter(shared, broadcast=True, hash=False)
+        before = client.run(process_usage)
+        submitted = time.perf_counter()
+        result.startup_seconds = submitted - started
         futures = {
             client.submit(
                 screen_partition, p, str(out_dir), everywhere,
@@ -163,16 +170,20 @@ def _dispatch(
             try:
                 stats = future.result()
             except Exception as error:
-                failed.append(_failure(partition, error))
+                result.failed.append(_failure(partition, error))
             else:
                 posts += stats["posts"] + stats["failures"]
             if bar is not None:
                 bar(posts, done / len(todo))
             future.release()
-        usage = client.run(process_usage)
+        result.screening_seconds = time.perf_counter() - submitted
+        after = client.run(process_usage)
     if bar is not None:
         bar.close()
-    return workers, failed, usage
+    for address, usage in sorted(after.items()):
+        spent = usage["cpu_seconds"] - before.get(address, {}).get("cpu_seconds", 0.0)
+        result.processes[address] = {**usage, "screening_cpu_seconds": spent}
+    return result
 
 
 def process_usage() -> dict[str, float]:
@@ -192,7 +203,7 @@ def _failure(partition: Partition, error: Exception) -> dict[str, Any]:
 
 def _summary(
     out_dir: Path, partitions: list[Partition], todo: list[Partition],
-    failed: list[dict[str, Any]], elapsed: float, workers: int, shared: Shared,
+    failed: list[dict[str, Any]], elapsed: float, dispatch: Dispatch, shared: Shared,
 ) -> dict[str, Any]:  # fmt: skip
     totals: dict[str, dict[str, int]] = {key: {} for key in COUNTERS}
     posts = failures = this_run = cpu = 0
@@ -224,9 +235,17 @@ def _summary(
         "throughput": {
             "posts_this_run": this_run,
             "seconds": round(elapsed, 3),
-            "posts_per_second": round(this_run / elapsed, 1) if elapsed and this_run else 0.0,
-            "workers": workers,
-            "worker_cpu_seconds": round(cpu, 3),
+            "startup_seconds": round(dispatch.startup_seconds, 3),
+            "screening_seconds": round(dispatch.screening_seconds, 3),
+            "posts_per_second": round(this_run / dispatch.screening_seconds, 1)
+            if dispatch.screening_seconds
+            else 0.0,
+            "workers": dispatch.workers,
+            "task_cpu_seconds": round(cpu, 3),
+            "worker_processes": {
+                address: {k: round(v, 1) for k, v in values.items()}
+                for address, values in dispatch.processes.items()
+            },
         },
         "model": shared.model.key,
         "roster": {"employees": len(shared.roster), "fingerprint": shared.roster.fingerprint}
