@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("netral.commands.importing", "import data (e.g. `netral import employees FILE`)"),
     "rules": ("netral.rules.cli", "the legal catalogue: assess, due, catalogue"),
     "triage": ("netral.triage.cli", "Indonesian text to conduct codes (JSON Lines)"),
+    "screen": ("netral.commands.screen", "screen social-media exports on Dask (Parquet out)"),
     "docs": ("netral.documents.cli", "extract neutrality instruments from documents"),
     "audit": ("netral.commands.audit", "verify the case event log"),
 }

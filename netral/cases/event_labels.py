@@ -14,6 +14,8 @@ from netral.cases.models import EscalationKind, FollowUpKind
 
 SERVICE_ACTIONS: dict[str, str | Promise] = {
     "open": _("Kasus dibuka dari laporan"),
+    "open_screening": _("Kasus dibuka dari temuan penyaringan media sosial"),
+    "screening_post_added": _("Unggahan tersaring ditambahkan ke kasus"),
     "assign": _("Petugas ditugaskan"),
     "facts_update": _("Fakta kasus diperbarui"),
     "subject_link": _("Terlapor ditautkan ke data pegawai"),

@@ -74,6 +74,11 @@ class ReferralTarget(models.TextChoices):
     INSTITUTION = "INSTITUTION", _("Institusi asal (TNI/Polri)")
 
 
+class CaseSource(models.TextChoices):
+    REPORT = "REPORT", _("Laporan masyarakat")
+    SCREENING = "SCREENING", _("Temuan penyaringan media sosial")
+
+
 class StageProtected(Exception):
     """Raised when code assigns `Case.stage` outside `case_transition`."""
 
@@ -104,6 +109,10 @@ class Case(models.Model):
         _("tahap"), max_length=20, choices=Stage.choices, default=Stage.RECEIVED, editable=False
     )
     stage_entered_at = models.DateTimeField(_("masuk tahap"), default=timezone.now)
+    # A citizen's report, or a supervisor's own finding from screening social media.
+    source = models.CharField(
+        _("sumber"), max_length=10, choices=CaseSource.choices, default=CaseSource.REPORT
+    )
 
     # Subject: a roster link, or "not found" with what the reports said.
     employee = models.ForeignKey(
@@ -272,6 +281,44 @@ class CaseReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} ← {self.report_id}"
+
+
+class ScreenedPost(models.Model):
+    """A post that `netral screen` flagged, imported into a case (see services.screening).
+
+    `key` identifies the post across imports (its normalised URL, or platform and id),
+    so importing the same findings twice adds nothing. `candidates` are roster
+    suggestions for the analyst; nothing links them to the case by itself.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="screened_posts")
+    key = models.CharField(max_length=64, unique=True)  # sha256 of the identity below
+    identity = models.TextField()  # normalised URL, or "platform:id"
+    post_id = models.CharField(_("id unggahan"), max_length=200)
+    url = models.TextField(_("tautan"), blank=True)
+    platform = models.CharField(_("platform"), max_length=40, blank=True)
+    author = models.CharField(_("akun"), max_length=200, blank=True)
+    author_bio = models.TextField(_("bio akun"), blank=True)
+    text = models.TextField(_("isi unggahan"))
+    posted_at = models.CharField(_("waktu unggah"), max_length=40, blank=True)
+    posted_on = models.DateField(_("tanggal unggah"), null=True, blank=True)
+    region_code = models.CharField(_("kode wilayah"), max_length=13, blank=True)
+    codes = models.JSONField(_("kode perbuatan"), default=list)
+    scores = models.JSONField(default=dict)
+    evidence = models.JSONField(default=list)
+    candidates = models.JSONField(_("kandidat pegawai"), default=list)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["case", "imported_at", "pk"]
+        verbose_name = _("unggahan tersaring")
+        verbose_name_plural = _("unggahan tersaring")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} ← {self.identity}"
 
 
 class AppendOnlyQuerySet(models.QuerySet["CaseEvent"]):

@@ -11,18 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
-from rapidfuzz import fuzz
 
 from netral.accounts.models import User
 from netral.api.errors import NotFound
+from netral.cases.likeness import parts_for, reasons, weighted
 from netral.cases.models import Case
 from netral.cases.names import bare_name, folded
 from netral.cases.selectors import cases_visible_to, roster_for_case
 from netral.org.models import Employee
 
 POOL_LIMIT = 3000  # rows scored in Python at most; the prefilter keeps the pool far below
-WEIGHTS = {"nama": 0.6, "jabatan": 0.2, "instansi": 0.1, "wilayah": 0.1}
-STRONG = 80.0  # a part this close is named as a reason
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ class Match:
 
     @property
     def reasons(self) -> list[str]:
-        return [name for name, value in self.parts.items() if value >= STRONG]
+        return reasons(self.parts)
 
 
 def query_for_case(case: Case) -> Query:
@@ -83,38 +81,20 @@ def _pool(case: Case, query: Query) -> QuerySet[Employee]:
     return pool.order_by("name", "pk")[:POOL_LIMIT]
 
 
-def _name_score(wanted: str, found: str) -> float:
-    # A missing middle name still matches (token_set), but a full match ranks first.
-    return max(fuzz.token_sort_ratio(wanted, found), 0.95 * fuzz.token_set_ratio(wanted, found))
-
-
-def _region_score(wanted: str, employee: Employee) -> float:
-    region = employee.agency.region
-    if region is None:
-        return 50.0  # a central agency: anywhere, so neither for nor against
-    if region.code == wanted or region.code.startswith(f"{wanted}."):
-        return 100.0
-    return 100.0 if wanted.startswith(f"{region.code}.") else 0.0
-
-
 def score(query: Query, employee: Employee) -> Match:
     """The weighted similarity over the fields the query gives (0..100)."""
-    parts: dict[str, float] = {}
-    if bare_name(query.name):
-        parts["nama"] = _name_score(bare_name(query.name), bare_name(employee.name))
-    if query.position.strip():
-        parts["jabatan"] = float(
-            fuzz.token_set_ratio(folded(query.position), folded(employee.position))
-        )
-    if query.agency.strip():
-        parts["instansi"] = float(
-            fuzz.token_set_ratio(folded(query.agency), folded(employee.agency.name))
-        )
-    if query.region and parts:
-        parts["wilayah"] = _region_score(query.region, employee)
-    total = sum(WEIGHTS[k] for k in parts) or 1.0
-    value = sum(v * WEIGHTS[k] for k, v in parts.items()) / total
-    return Match(employee, round(value, 1), {k: round(v, 1) for k, v in parts.items()})
+    region = employee.agency.region
+    parts = parts_for(
+        name=query.name,
+        position=query.position,
+        agency=query.agency,
+        region=query.region,
+        employee_name=employee.name,
+        employee_position=employee.position,
+        employee_agency=employee.agency.name,
+        employee_region=region.code if region is not None else None,
+    )
+    return Match(employee, round(weighted(parts), 1), {k: round(v, 1) for k, v in parts.items()})
 
 
 def employee_search(*, case: Case, actor: User, query: Query, limit: int = 10) -> list[Match]:

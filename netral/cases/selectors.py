@@ -25,6 +25,7 @@ from netral.cases.models import (
     FollowUpKind,
     Recommendation,
     SavedSearch,
+    ScreenedPost,
 )
 from netral.cases.scoping import cases_condition, role_scopes
 from netral.intake.models import Report
@@ -354,3 +355,8 @@ def ppk_compliance(*, actor: User) -> list[AgencyCompliance]:
         )
         for r in rows
     ]
+
+
+def case_screened_posts(*, case: Case) -> QuerySet[ScreenedPost]:
+    """The social-media posts screening filed into the case (the case is already scoped)."""
+    return ScreenedPost.objects.filter(case_id=case.pk).order_by("imported_at", "pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netral.cases.views import case, follow_up, merge, queue, recommendation, subject
+from netral.cases.views import case, follow_up, merge, queue, recommendation, screening, subject
 
 app_name = "cases"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("pencarian/", queue.search_save, name="search-save"),
     path("pencarian/<int:pk>/hapus/", queue.search_delete, name="search-delete"),
     path("kepatuhan/", follow_up.compliance, name="compliance"),
+    path("penyaringan/impor/", screening.upload, name="screening-upload"),
     path("<int:pk>/", case.detail, name="detail"),
     path("<int:pk>/tindakan/", case.transition, name="transition"),
     path("<int:pk>/fakta/", case.facts, name="facts"),

@@ -22,6 +22,7 @@ from netral.cases.services.recommendation import (
     recommendation_prefill,
     recommendation_sign,
 )
+from netral.cases.services.screening import ImportResult, findings_import
 from netral.cases.services.subject import (
     case_facts_update,
     case_subject_link,
@@ -45,6 +46,7 @@ __all__ = [
     "ConditionsFailed",
     "Conflict",
     "Forbidden",
+    "ImportResult",
     "Invalid",
     "LockResult",
     "NotFound",
@@ -65,6 +67,7 @@ __all__ = [
     "cases_bulk_not_actionable",
     "cases_open_for_orphan_reports",
     "data_blocking_request",
+    "findings_import",
     "ppk_conflict_declare",
     "ppk_warning_issue",
     "recommendation_prefill",

@@ -39,6 +39,13 @@ def _reports(case: Case) -> list[dict[str, Any]]:
     return out
 
 
+def _screened(case: Case) -> list[dict[str, Any]]:
+    return [
+        {"post": post, "segments": segments(post.text, post.evidence)}
+        for post in selectors.case_screened_posts(case=case)
+    ]
+
+
 def _facts_form(case: Case) -> FactsForm:
     return FactsForm(
         initial={
@@ -76,6 +83,7 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "lock_holder": selectors.lock_holder(case=case),
         "events": selectors.case_events(case=case),
         "reports": _reports(case),
+        "screened": _screened(case),
         "transitions": [t for t in transitions if not t.service_only],
         "service_actions": {t.name: t for t in transitions if t.service_only},
         "may_identify": Role.VERIFIER in roles and case.stage in IDENTIFYING_STAGES,

@@ -1,0 +1,61 @@
+"""`netral screen` decides as `netral triage` does, post by post, on a local cluster and on
+an external Dask scheduler; bad lines are counted and reported, never stop the run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.screening.conftest import (
+    corpus_posts,
+    netral,
+    screened_codes,
+    triage_codes,
+    write_jsonl,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def posts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("posts")
+    return write_jsonl(folder / "posts.jsonl", corpus_posts(300), bad_every=97)
+
+
+def test_a_local_cluster_gives_the_codes_triage_gives(posts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = netral("screen", str(posts), "--out", str(out), "--workers", "2",
+                  "--partition-size", "60")  # fmt: skip
+    assert done.returncode == 1, done.stderr  # the bad lines
+    expected = triage_codes(posts)
+    assert len(expected) == 300
+    assert screened_codes(out) == expected
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["posts"] == 300
+    assert summary["failures"] == 4
+    assert {e["position"] for e in summary["errors"]} == {2, 100, 198, 296}
+    assert summary["throughput"]["workers"] == 2
+    findings = [json.loads(line) for line in (out / "findings.jsonl").read_text().splitlines()]
+    assert {f["id"]: f["codes"] for f in findings} == {k: v for k, v in expected.items() if v}
+    assert sum(summary["findings_by_code"].values()) == sum(len(f["codes"]) for f in findings)
+
+
+def test_an_external_scheduler_gives_the_same_codes(
+    posts: Path, tmp_path: Path, external_scheduler: tuple[str, Path]
+) -> None:
+    address, worker_cache = external_scheduler
+    out = tmp_path / "out"
+    done = netral("screen", str(posts), "--out", str(out), "--scheduler", address,
+                  "--partition-size", "60")  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert screened_codes(out) == triage_codes(posts)
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["throughput"]["workers"] == 2
+    assert len(summary["throughput"]["worker_processes"]) == 2
+    # the workers had no model of their own and trained none: they got the client's
+    assert [p.name for p in worker_cache.glob("triage-model-*.json")] == [
+        f"triage-model-{summary['model']}.json"
+    ]
