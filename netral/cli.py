@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "triage": ("netral.triage.cli", "Indonesian text to conduct codes (JSON Lines)"),
     "docs": ("netral.documents.cli", "extract neutrality instruments from documents"),
     "audit": ("netral.commands.audit", "verify the case event log"),
+    "backup": ("netral.commands.backup", "write an encrypted backup archive (docs/backup.md)"),
+    "restore": ("netral.commands.restore", "restore a backup into an empty database, checked"),
 }
 
 EXIT_USAGE = 2
