@@ -3,7 +3,7 @@
 PostgreSQL: a read-only REPEATABLE READ transaction exports its snapshot; pg_dump imports
 it, and the row counts, the evidence list and the audit heads are read in that same
 transaction, so all of them describe the same moment. SQLite: the backup API copies the
-file in one step, and the facts are read from the copy.
+file in one step, and the facts are read from the copy (through a connection of its own).
 """
 
 from __future__ import annotations
@@ -99,13 +99,12 @@ def _facts(alias: str, engine: str, dump: Path, server_version: str) -> Database
 
 
 def _postgres(workdir: Path) -> DatabaseFacts:
-    database = dict(connections["default"].settings_dict)
+    connection = connections["default"]
+    if connection.in_atomic_block:
+        raise SnapshotFailed("a backup cannot be taken inside another transaction")
+    database = dict(connection.settings_dict)
     dump = workdir / "netral.pgdump"
-    with (
-        _alias(database) as alias,
-        transaction.atomic(using=alias),
-        connections[alias].cursor() as cursor,
-    ):
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute(
             "SELECT pg_export_snapshot(), current_setting('server_version'), "
@@ -117,7 +116,7 @@ def _postgres(workdir: Path) -> DatabaseFacts:
             postgres.dump(database, snapshot=snapshot, major=major, out=dump)
         except postgres.ToolFailed as exc:
             raise SnapshotFailed(str(exc)) from exc
-        return _facts(alias, "postgresql", dump, str(version))
+        return _facts("default", "postgresql", dump, str(version))
 
 
 def _sqlite(workdir: Path) -> DatabaseFacts:

@@ -51,19 +51,25 @@ def main(argv: Sequence[str]) -> int:
         parser.print_usage(sys.stderr)
         return _fail("give either OUT or --new-key", 2)
 
+    if args.new_key:  # on the operator's own machine: no settings, no database
+        from netral.backup.keys import PASSPHRASE_VARIABLE, KeyProblem, write_key_pair
+
+        passphrase = os.environ.get(PASSPHRASE_VARIABLE, "").encode("utf-8") or None
+        try:
+            public = write_key_pair(Path(args.new_key), passphrase)
+        except KeyProblem as exc:
+            return _fail(str(exc), 2)
+        print(json.dumps({"private_key": args.new_key, "public_key": str(public)}))
+        return 0
+
     from netral.commands.django_setup import setup_django
 
     setup_django()
-    from netral.backup.keys import PASSPHRASE_VARIABLE, KeyProblem, recipient_key, write_key_pair
+    from netral.backup.keys import KeyProblem, recipient_key
     from netral.backup.snapshot import SnapshotFailed
     from netral.backup.writing import BackupFailed, backup_write
 
     try:
-        if args.new_key:
-            passphrase = os.environ.get(PASSPHRASE_VARIABLE, "").encode("utf-8") or None
-            public = write_key_pair(Path(args.new_key), passphrase)
-            print(json.dumps({"private_key": args.new_key, "public_key": str(public)}))
-            return 0
         recipient = recipient_key(args.recipient)
     except KeyProblem as exc:
         return _fail(str(exc), 2)

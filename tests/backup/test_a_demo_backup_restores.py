@@ -191,3 +191,25 @@ def test_a_backup_stops_and_names_an_evidence_file_altered_on_disk(
     assert "does not match the SHA-256" in done.stderr
     assert list(tmp_path.glob("out.backup*")) == []
     assert list(tmp_path.glob(".netral-backup-*")) == []
+
+
+def test_checking_an_archive_writes_nothing_and_still_names_an_altered_file(
+    demo: Demo, tmp_path: Path
+) -> None:
+    target = tmp_path / "var"
+    checked = netral("restore", str(demo.archive), "--check", env=demo_env(demo.data_dir))
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["files"] >= 3
+
+    def alter_the_letter(name: str, data: bytes) -> bytes:
+        return flip_one_byte(data) if name.startswith("media/") else data
+
+    archive = tmp_path / "altered.backup"
+    rewrite_archive(demo.archive, archive, demo.keys, alter_the_letter)
+    done = netral(
+        "restore", str(archive), "--check", "--key", str(demo.keys.private), env=demo_env(target)
+    )
+    assert done.returncode == 1
+    assert "media/cases/letters/" in done.stderr
+    assert "altered" in done.stderr
+    assert not target.exists()
