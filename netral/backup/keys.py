@@ -95,20 +95,31 @@ def _passphrase(source: Path) -> bytes:
     from_environment = os.environ.get(PASSPHRASE_VARIABLE)
     if from_environment:
         return from_environment.encode("utf-8")
-    if sys.stdin.isatty():
-        return getpass.getpass(f"passphrase for {source}: ").encode("utf-8")
-    raise KeyProblem(f"{source} is encrypted: set {PASSPHRASE_VARIABLE} or run on a terminal")
+    try:  # ask on the terminal, even when standard input carries the key
+        with open("/dev/tty", "rb"):
+            pass
+    except OSError as exc:
+        raise KeyProblem(
+            f"{source} is encrypted: set {PASSPHRASE_VARIABLE} or run on a terminal"
+        ) from exc
+    return getpass.getpass(f"passphrase for {source}: ").encode("utf-8")
 
 
 def private_key(path: str | None) -> X25519PrivateKey:
-    """The private key that opens a backup."""
+    """The private key that opens a backup; `-` reads it from standard input (so a service
+    user can be handed a key file only root may read: `... --key - < /root/backup.key`)."""
+    if path == "-":
+        return _opened(sys.stdin.buffer.read(), Path("standard input"))
     if path:
         source = Path(path)
     elif settings.NETRAL_BACKUP_DEMO_KEYS and (Path(settings.DATA_DIR) / DEMO_PRIVATE).exists():
         source = Path(settings.DATA_DIR) / DEMO_PRIVATE
     else:
         raise KeyProblem("no private key to open the backup with: pass --key FILE")
-    pem = _read(source, "private key")
+    return _opened(_read(source, "private key"), source)
+
+
+def _opened(pem: bytes, source: Path) -> X25519PrivateKey:
     try:
         try:
             return load_private_key(pem)

@@ -39,7 +39,9 @@ def main(argv: Sequence[str]) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("archive", help="the backup archive")
-    parser.add_argument("--key", metavar="PRIVATE_KEY", help="PEM private key that opens it")
+    parser.add_argument(
+        "--key", metavar="PRIVATE_KEY", help="PEM private key that opens it (- : standard input)"
+    )
     parser.add_argument(
         "--keep-expired",
         action="store_true",

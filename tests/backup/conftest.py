@@ -24,11 +24,17 @@ _INHERITED = ("DATABASE_URL", "MEDIA_ROOT", "EVIDENCE_ROOT", "STATIC_ROOT", "NET
 
 
 def netral(
-    *args: str, env: dict[str, str], check: bool = False
+    *args: str, env: dict[str, str], check: bool = False, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     command = [str(NETRAL)] if NETRAL.exists() else [sys.executable, "-m", "netral.cli"]
     done = subprocess.run(
-        [*command, *args], env=env, capture_output=True, text=True, check=False, cwd=REPO
+        [*command, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        input=stdin,
     )
     if check and done.returncode != 0:
         raise AssertionError(f"netral {' '.join(args)} exited {done.returncode}:\n{done.stderr}")

@@ -213,3 +213,15 @@ def test_checking_an_archive_writes_nothing_and_still_names_an_altered_file(
     assert "media/cases/letters/" in done.stderr
     assert "altered" in done.stderr
     assert not target.exists()
+
+
+def test_the_private_key_can_come_on_standard_input(demo: Demo, tmp_path: Path) -> None:
+    done = netral(
+        "restore",
+        str(demo.archive),
+        "--key",
+        "-",
+        env=demo_env(tmp_path / "var"),
+        stdin=demo.keys.private.read_text(),
+    )
+    assert done.returncode == 0, done.stderr
