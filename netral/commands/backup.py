@@ -65,6 +65,8 @@ def main(argv: Sequence[str]) -> int:
     from netral.commands.django_setup import setup_django
 
     setup_django()
+    from django.db import DatabaseError
+
     from netral.backup.keys import KeyProblem, recipient_key
     from netral.backup.snapshot import SnapshotFailed
     from netral.backup.writing import BackupFailed, backup_write
@@ -77,6 +79,8 @@ def main(argv: Sequence[str]) -> int:
         done = backup_write(Path(args.out), recipient)
     except (BackupFailed, SnapshotFailed) as exc:
         return _fail(str(exc), 1)
+    except DatabaseError as exc:
+        return _fail(f"database error: {str(exc).strip()}", 1)
     summary = done.summary()
     print(json.dumps(summary))
     if summary["audit_breaks"]:

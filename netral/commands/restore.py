@@ -56,6 +56,8 @@ def main(argv: Sequence[str]) -> int:
     from netral.commands.django_setup import setup_django
 
     setup_django()
+    from django.db import DatabaseError
+
     from netral.backup.keys import KeyProblem, private_key
     from netral.backup.restoring import RestoreFailed, restore_archive, restore_check
 
@@ -75,6 +77,8 @@ def main(argv: Sequence[str]) -> int:
             restored = restore_archive(source, key, keep_expired=args.keep_expired)
         except RestoreFailed as exc:
             return _fail(str(exc), exc.problems)
+        except DatabaseError as exc:
+            return _fail(f"database error: {str(exc).strip()}", [])
     manifest = restored.manifest
     print(
         json.dumps(
