@@ -145,7 +145,8 @@ def _unpack(
             if target is not None and path is not None and name.startswith(("evidence/", "media/")):
                 target.remember(path)
             seen[name] = _copy_member(tar, info, path)
-    reader.read()  # to the end: the seal's last chunk must be there and intact
+    while reader.read(_COPY):  # to the end: the seal's last chunk must be there and intact
+        pass
     if manifest_data is None:
         raise RestoreFailed("the archive has no manifest (cut short?)", [MANIFEST])
     try:
