@@ -8,6 +8,7 @@ and renamed when complete, so OUT never names a half-written backup.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import io
 import json
@@ -115,8 +116,6 @@ class _ArchiveWriter:
 
 
 def _sha256(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 
