@@ -58,6 +58,19 @@ def test_a_second_run_changes_nothing_and_keeps_the_secrets(tmp_path: Path) -> N
     assert f"SECRET_KEY={values['SECRET_KEY']}" in env_file.read_text()
 
 
+def test_a_later_run_without_a_database_url_keeps_the_database_in_use(tmp_path: Path) -> None:
+    remote = "postgres://netral:rahasia@db.internal:5432/netral?sslmode=require"
+    assert (
+        install("--root", str(tmp_path), "--domain", DOMAIN, "--database-url", remote).returncode
+        == 0
+    )
+    assert install("--root", str(tmp_path), "--domain", DOMAIN).returncode == 0
+    env_file = (tmp_path / "etc" / "netral" / "netral.env").read_text()
+    assert f"DATABASE_URL={remote}" in env_file.splitlines()
+    unit = (tmp_path / "etc/systemd/system/netral-web.service").read_text()
+    assert "postgresql.service" not in unit  # no local database to wait for
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
