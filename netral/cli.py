@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "screen": ("netral.commands.screen", "screen social-media exports on Dask (Parquet out)"),
     "docs": ("netral.documents.cli", "extract neutrality instruments from documents"),
     "audit": ("netral.commands.audit", "verify the case event log"),
+    "backup": ("netral.commands.backup", "write an encrypted backup archive (docs/backup.md)"),
+    "restore": ("netral.commands.restore", "restore a backup into an empty database, checked"),
 }
 
 EXIT_USAGE = 2

@@ -53,6 +53,9 @@ class AuditResult:
     cases: int = 0
     events: int = 0
     breaks: list[ChainBreak] = field(default_factory=list)
+    # case -> (seq, digest) of its last event: where each chain ends. A backup records
+    # them and a restore compares; signed checkpoints will sign the same heads.
+    heads: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def intact(self) -> bool:
@@ -72,17 +75,22 @@ def _break_in(event: CaseEvent, expected_seq: int, previous: str) -> str | None:
     return None
 
 
-def _events() -> Iterator[CaseEvent]:
-    return CaseEvent.objects.order_by("case_id", "seq").iterator(chunk_size=2000)
+def _events(using: str) -> Iterator[CaseEvent]:
+    return CaseEvent.objects.using(using).order_by("case_id", "seq").iterator(chunk_size=2000)
 
 
-def verify_chains(case_ids: list[int] | None = None) -> AuditResult:
-    """Walk every chain (or the given cases'); at most one break is reported per case."""
+def verify_chains(case_ids: list[int] | None = None, *, using: str = "default") -> AuditResult:
+    """Walk every chain (or the given cases'); at most one break is reported per case.
+
+    `using`: the database alias to read (a backup reads its snapshot's).
+    """
     result = AuditResult()
     events = (
-        _events()
+        _events(using)
         if case_ids is None
-        else iter(CaseEvent.objects.filter(case_id__in=case_ids).order_by("case_id", "seq"))
+        else iter(
+            CaseEvent.objects.using(using).filter(case_id__in=case_ids).order_by("case_id", "seq")
+        )
     )
     current, expected, previous, broken = None, 1, "", False
     for event in events:
@@ -97,4 +105,5 @@ def verify_chains(case_ids: list[int] | None = None) -> AuditResult:
             result.breaks.append(ChainBreak(event.case_id, event.seq, event.pk, error))
             broken = True
         expected, previous = event.seq + 1, event.digest
+        result.heads[event.case_id] = (event.seq, event.digest)
     return result

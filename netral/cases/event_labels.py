@@ -22,6 +22,7 @@ SERVICE_ACTIONS: dict[str, str | Promise] = {
     "subject_not_found": _("Terlapor tidak ditemukan di data pegawai"),
     "merge_in": _("Laporan dari kasus lain digabungkan"),
     "ppk_conflict_flag": _("Konflik kepentingan PPK dicatat"),
+    "retention_delete": _("Laporan dan buktinya dihapus: masa retensi berakhir"),
     **{kind.lower(): label for kind, label in FollowUpKind.choices},
 }
 ESCALATIONS = {f"escalate_{kind.lower()}": label for kind, label in EscalationKind.choices}

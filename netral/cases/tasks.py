@@ -1,6 +1,8 @@
-"""Background work (django-q2, database broker): the hourly deadline sweep, notifications.
+"""Background work (django-q2, database broker): the hourly deadline sweep, the daily
+retention purge, notifications.
 
-The schedule is created by migration 0002 (`cases.sweep_deadlines`, hourly).
+The schedules are created by migrations 0002 (`cases.sweep_deadlines`, hourly) and 0005
+(`cases.retention_purge`, daily).
 """
 
 from __future__ import annotations
@@ -114,6 +116,15 @@ def sweep_deadlines(now: str | None = None) -> dict[str, int]:
         "closed": close_effective_sanctions(today),
     }
     log.info("case sweep %s: %s", today.isoformat(), result)
+    return result
+
+
+def purge_expired_reports() -> dict[str, int]:
+    """Daily: delete reports whose not-actionable decision is past the retention period."""
+    from netral.cases.services.retention import reports_purge_expired
+
+    result = reports_purge_expired().as_dict()
+    log.info("retention purge: %s", result)
     return result
 
 

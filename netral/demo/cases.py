@@ -16,6 +16,8 @@ from django.db import transaction
 from netral.accounts.models import User
 from netral.cases import services
 from netral.cases.models import Case, CaseReport
+from netral.demo.evidence import banner_photo
+from netral.intake.evidence import IngestedFile, ingest
 from netral.intake.models import IdentityMode, Report
 from netral.intake.services import ReportInput, report_submit
 from netral.org.models import Employee, Region
@@ -182,15 +184,22 @@ def load_demo_cases(cast: Cast) -> int:
     if Report.objects.exists():
         return 0
     regions = {r.code: r for r in Region.objects.filter(code__in={d.region for d in REPORTS})}
+    files = _evidence()
     with transaction.atomic():
         reports = [
-            report_submit(data=_input(demo, regions[demo.region])).report for demo in REPORTS
+            report_submit(data=_input(demo, regions[demo.region]), files=files.get(i, [])).report
+            for i, demo in enumerate(REPORTS)
         ]
     for report in reports:  # the signal opened them after commit; make sure, idempotently
         services.case_open_for_report(report=report)
     for index, step in STORYLINE.items():
         step(CaseReport.objects.get(report=reports[index]).case, cast)
     return len(reports)
+
+
+def _evidence() -> dict[int, list[IngestedFile]]:
+    """Files by index in REPORTS, stored before the reports are filed (as the intake does)."""
+    return {0: [ingest(banner_photo(), name="unggahan-instagram.jpg")]}
 
 
 def _input(demo: DemoReport, region: Region) -> ReportInput:

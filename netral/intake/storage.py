@@ -32,6 +32,8 @@ class EvidenceStore(Protocol):
 
     def open(self, sha256: str, kind: Kind) -> BinaryIO: ...
 
+    def delete(self, sha256: str, kind: Kind) -> bool: ...
+
 
 def _write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +71,15 @@ class FileSystemEvidenceStore:
 
     def open(self, sha256: str, kind: Kind) -> BinaryIO:
         return self.path(sha256, kind).open("rb")
+
+    def delete(self, sha256: str, kind: Kind) -> bool:
+        """Remove a stored file (retention); whether it was there."""
+        path = self.path(sha256, kind)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        return True
 
     def stored(self, kind: Kind) -> Iterator[tuple[str, Path]]:
         """(sha256, path) of every stored file of `kind`."""

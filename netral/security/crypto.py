@@ -38,6 +38,11 @@ class FieldCipher:
         return self._fernet.rotate(token.encode("ascii")).decode("ascii")
 
 
+def key_fingerprint(key: str) -> str:
+    """A name for a field key that reveals nothing of it (backups list the keys they need)."""
+    return hashlib.sha256(b"netral field key\n" + key.strip().encode("ascii")).hexdigest()[:16]
+
+
 def keyed_hash(key: bytes, value: str) -> str:
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 

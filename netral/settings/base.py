@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from netral.settings.env import env_bool, env_list
@@ -142,6 +143,20 @@ EVIDENCE_ROOT = Path(os.environ.get("EVIDENCE_ROOT", DATA_DIR / "evidence"))
 # Key for sensitive fields (reporter identity): a urlsafe base64 Fernet key, comma-
 # separated for rotation (newest first). Production refuses to start without it.
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", default=[])
+
+# Backups are encrypted to the operator's public key (a PEM file; docs/backup.md), so the
+# server that writes them cannot read them. Demo and development settings may fall back to
+# a key pair kept in the data directory instead.
+NETRAL_BACKUP_RECIPIENT = os.environ.get("NETRAL_BACKUP_RECIPIENT", "")
+NETRAL_BACKUP_DEMO_KEYS = False
+
+# Reports whose case ended as not actionable are deleted, with their evidence, this many
+# days after that decision (docs/backup.md, "Retention": the default and its legal basis).
+NETRAL_RETENTION_NOT_ACTIONABLE_DAYS = int(
+    os.environ.get("NETRAL_RETENTION_NOT_ACTIONABLE_DAYS", "365")
+)
+if NETRAL_RETENTION_NOT_ACTIONABLE_DAYS < 0:
+    raise ImproperlyConfigured("NETRAL_RETENTION_NOT_ACTIONABLE_DAYS must be 0 or more days")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -15,6 +15,11 @@ if not FIELD_ENCRYPTION_KEYS:
     # Development-only Fernet key so the demo runs without set-up; never used in production.
     FIELD_ENCRYPTION_KEYS = ["bmV0cmFsLWxvY2FsLWRldmVsb3BtZW50LWtleS0wMDA="]
 
+# `netral backup` and `netral restore` work without arguments here: a demo key pair is
+# made in the data directory on first use (never in production, which needs the
+# operator's own public key).
+NETRAL_BACKUP_DEMO_KEYS = True
+
 # Serve static files straight from the finders (node_modules, app static dirs): no
 # collectstatic step outside production.
 WHITENOISE_USE_FINDERS = True

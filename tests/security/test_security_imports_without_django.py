@@ -7,6 +7,7 @@ SCRIPT = """
 import sys
 sys.modules["django"] = None  # any import of Django now fails
 import netral.security.crypto, netral.security.ratelimit, netral.security.uploads
+import netral.security.sealed
 print("ok")
 """
 

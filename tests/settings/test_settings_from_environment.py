@@ -148,3 +148,9 @@ def test_production_passes_the_deployment_checklist_without_warnings() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_negative_retention_period_is_refused_at_start() -> None:
+    result = run_settings("netral.settings.local", NETRAL_RETENTION_NOT_ACTIONABLE_DAYS="-1")
+    assert result.returncode != 0
+    assert "NETRAL_RETENTION_NOT_ACTIONABLE_DAYS" in result.stderr
