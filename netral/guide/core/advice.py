@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from netral.guide.core.guidance import Guidance, Text
 from netral.guide.core.reading import Evidence, read_question
@@ -39,6 +39,7 @@ class Question:
     subject: str
     text: str = ""
     conduct: tuple[str, ...] = ()
+    election: str | None = None
     candidate_status: str | None = None
     on_leave: bool | None = None
     passive_attendance: bool | None = None
@@ -50,8 +51,8 @@ class Scenario:
 
     election: str
     candidate_status: str | None  # None: derived by the engine from the timetable
-    on_leave: bool
-    passive_attendance: bool
+    on_leave: bool | None  # None: left open and of no weight for this conduct
+    passive_attendance: bool | None
 
     def facts(self, subject: str, conduct: Iterable[str], day: datetime.date) -> dict[str, object]:
         facts: dict[str, object] = {
@@ -59,8 +60,8 @@ class Scenario:
             "conduct": list(conduct),
             "date": day.isoformat(),
             "election": self.election,
-            "on_leave": self.on_leave,
-            "passive_attendance": self.passive_attendance,
+            "on_leave": bool(self.on_leave),
+            "passive_attendance": bool(self.passive_attendance),
         }
         if self.candidate_status is not None:
             facts["candidate_status"] = self.candidate_status
@@ -133,9 +134,12 @@ def _outcome(
     chain = (code, *guidance.includes.get(code, ()))
     first: Outcome | None = None
     for current in chain:
-        result = assess(
-            scenario.facts(question.subject, [current], question.date), catalogue=catalogue
-        )
+        facts = scenario.facts(question.subject, [current], question.date)
+        if current != code:
+            # The specific act (campaigning in attributes, mobilising others) is never mere
+            # presence, whatever the person said about listening.
+            facts["passive_attendance"] = False
+        result = assess(facts, catalogue=catalogue)
         lines = tuple(line for line in result.explanation if line.conduct == current)
         status, during = _status_of(result.explanation)
         finding = result.findings[0]
@@ -158,6 +162,8 @@ def _outcome(
 def _elections(
     question: Question, hinted: tuple[str, ...], catalogue: Catalogue
 ) -> tuple[str, ...]:
+    if question.election is not None:
+        return (question.election,)
     if hinted:
         return hinted
     covering = tuple(
@@ -209,6 +215,38 @@ def _deciding(outcomes: list[Outcome]) -> tuple[str, ...]:
     return tuple(deciding)
 
 
+def _same(outcome: Outcome) -> tuple[object, ...]:
+    return (outcome.kind, outcome.finding, outcome.via, outcome.status)
+
+
+def _left_open(scenario: Scenario, name: str) -> Scenario:
+    if name == "on_leave":
+        return replace(scenario, on_leave=None)
+    return replace(scenario, passive_attendance=None)
+
+
+def _collapse(outcomes: list[Outcome], open_facts: tuple[str, ...]) -> list[Outcome]:
+    """Drop an open fact from the outcomes of a conduct it does not change."""
+    for name in open_facts:
+        others = [
+            o
+            for o in ("election", "candidate_status", "on_leave", "passive_attendance")
+            if o != name
+        ]
+        groups: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
+        for outcome in outcomes:
+            key = tuple(getattr(outcome.scenario, o) for o in others)
+            groups.setdefault(key, set()).add(_same(outcome))
+        if all(len(found) == 1 for found in groups.values()):
+            kept: dict[tuple[object, ...], Outcome] = {}
+            for outcome in outcomes:
+                key = tuple(getattr(outcome.scenario, o) for o in others)
+                if key not in kept:
+                    kept[key] = replace(outcome, scenario=_left_open(outcome.scenario, name))
+            outcomes = list(kept.values())
+    return outcomes
+
+
 def _conduct_answer(code: str, outcomes: list[Outcome]) -> ConductAnswer:
     kinds = {outcome.kind for outcome in outcomes}
     if kinds == {BARRED}:
@@ -256,6 +294,8 @@ def check(question: Question, *, guidance: Guidance, catalogue: Catalogue) -> An
         raise SelfCheckError(f"unknown conduct code {unknown[0]!r}")
     if not question.text.strip() and not question.conduct:
         raise SelfCheckError("give the act in words or pick at least one conduct")
+    if question.election not in (None, *catalogue.vocabulary.elections):
+        raise SelfCheckError(f"unknown election {question.election!r}")
     if question.candidate_status not in (None, *STATUSES):
         raise SelfCheckError(f"unknown candidate status {question.candidate_status!r}")
     read = (
@@ -270,10 +310,19 @@ def check(question: Question, *, guidance: Guidance, catalogue: Catalogue) -> An
         passive = read.passive_attendance
     elections = _elections(question, read.elections if read else (), catalogue)
     scenarios = _scenarios(question, elections, on_leave, passive, catalogue)
+    open_facts = tuple(
+        name
+        for name, value in (("on_leave", on_leave), ("passive_attendance", passive))
+        if value is None
+    )
     try:
         answers = [
             _conduct_answer(
-                code, [_outcome(question, s, code, guidance, catalogue) for s in scenarios]
+                code,
+                _collapse(
+                    [_outcome(question, s, code, guidance, catalogue) for s in scenarios],
+                    open_facts,
+                ),
             )
             for code in codes
         ]
