@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -162,7 +161,4 @@ def selfcheck(request: HttpRequest) -> HttpResponse:
     elif asked:
         status = 400
     context["chosen"] = set(form["perbuatan"].value() or ())
-    context["example"] = "?" + urlencode(
-        {"q": _("Bolehkah saya menyukai unggahan bakal calon bupati?"), "status": "PNS"}
-    )
     return render(request, "guide/selfcheck.html", context, status=status)
