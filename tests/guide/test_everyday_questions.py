@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.guide.everyday import load, score, summary
+from tests.guide.everyday import QUESTIONS, load, score, summary
 
 pytestmark = pytest.mark.slow
 
@@ -35,3 +35,11 @@ def test_a_forbidden_answer_is_never_given_as_allowed() -> None:
         s.text for s in score() if s.expected_verdict == "FORBIDDEN" and s.verdict == "ALLOWED"
     ]
     assert wrong == []
+
+
+def test_questions_written_after_the_reader_are_answered_nearly_as_well() -> None:
+    """The held-out set was scored once without tuning the reader to it."""
+    scored = score(QUESTIONS.with_name("questions_holdout.yaml"))
+    verdicts = sum(s.verdict_right for s in scored)
+    assert len(scored) >= 30
+    assert verdicts / len(scored) >= 0.9, summary(scored)

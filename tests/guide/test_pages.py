@@ -142,3 +142,12 @@ def test_a_question_with_nothing_to_check_is_refused_in_indonesian(client: Clien
     response = client.get("/aturan/cek/", {"status": "PNS", "tanggal": "2024-01-10"})
     assert response.status_code == 400
     assert "pilih paling sedikit satu" in response.content.decode()
+
+
+def test_the_self_check_page_is_rate_limited_too(client: Client, settings: Any) -> None:
+    settings.SELFCHECK_ANSWERS_PER_WINDOW = 1
+    query = {"perbuatan": "APK_PASANG", "tanggal": "2024-01-10", "status": "PNS"}
+    assert client.get("/aturan/cek/", query).status_code == 200
+    limited = client.get("/aturan/cek/", query)
+    assert limited.status_code == 429
+    assert "Terlalu banyak pertanyaan" in limited.content.decode()
