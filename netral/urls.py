@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("netral.web.urls")),
     path("lapor/", include("netral.intake.urls")),
     path("kasus/", include("netral.cases.urls")),
+    path("aturan/", include("netral.guide.urls")),
     path("akun/", include("netral.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -37,10 +37,12 @@ def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 def _register_routers() -> None:
     # Imported here so each app's router module can import `api` helpers freely.
     from netral.cases.api import router as cases_router
+    from netral.guide.api import router as guide_router
     from netral.intake.api import router as intake_router
 
     api.add_router("/reports", intake_router)
     api.add_router("/cases", cases_router)
+    api.add_router("/self-check", guide_router)
 
 
 _register_routers()

@@ -35,6 +35,10 @@ _DEFAULTS: dict[str, int] = {
     "INTAKE_LOOKUP_FAILURES_PER_WINDOW": 20,
     "INTAKE_LOOKUP_WINDOW_SECONDS": 900,
     "INTAKE_MESSAGES_PER_WINDOW": 30,
+    # Self-check answers (web page and API) per client per window. Generous: a government
+    # office often reaches the internet through one address.
+    "SELFCHECK_ANSWERS_PER_WINDOW": 300,
+    "SELFCHECK_WINDOW_SECONDS": 600,
     # Unconfirmed drafts (the preview step) are forgotten after this many seconds.
     "INTAKE_DRAFT_TTL_SECONDS": 3600,
     # How long a custodian's approval lets a verifier see a confidential identity.

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "netral.accounts",
     "netral.intake",
     "netral.cases",
+    "netral.guide",
 ]
 
 MIDDLEWARE = [

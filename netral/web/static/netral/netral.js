@@ -5,3 +5,9 @@ document.addEventListener("change", (event) => {
     target.form?.requestSubmit();
   }
 });
+
+// Print buttons are hidden without JavaScript (the browser's own print menu works then).
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+});
