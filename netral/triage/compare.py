@@ -24,6 +24,7 @@ from netral.triage.datafiles import DATA_DIR
 from netral.triage.engine import combination, decide, rule_scores
 from netral.triage.features import features
 from netral.triage.lexicon import conduct_hits
+from netral.triage.model import feature_matrix
 
 _GRAMS: dict[str, tuple[str, ...]] = {}
 
@@ -80,20 +81,6 @@ def prepare(examples: Sequence[corpus.Example]) -> list[Prepared]:
 Learner = Callable[[list[Prepared], list[Prepared]], list[Scores]]  # train, test -> probs
 
 
-def _sparse(rows: list[frozenset[str]], column: dict[str, int]) -> Any:
-    from scipy.sparse import csr_matrix
-
-    data: list[float] = []
-    indices: list[int] = []
-    indptr = [0]
-    for row in rows:
-        cols = sorted(column[f] for f in row if f in column)
-        indices.extend(cols)
-        data.extend([1.0] * len(cols))
-        indptr.append(len(indices))
-    return csr_matrix((data, indices, indptr), shape=(len(rows), len(column)))
-
-
 def _vocabulary(rows: list[frozenset[str]], minimum: int = 2) -> dict[str, int]:
     counts: dict[str, int] = {}
     for row in rows:
@@ -125,8 +112,8 @@ def _linear(view: Callable[[Prepared], frozenset[str]], kind: str = "lr") -> Lea
         from sklearn.svm import LinearSVC
 
         column = _vocabulary([view(p) for p in train])
-        x_train = _sparse([view(p) for p in train], column)
-        x_test = _sparse([view(p) for p in test], column)
+        x_train = feature_matrix([view(p) for p in train], column)
+        x_test = feature_matrix([view(p) for p in test], column)
 
         def make() -> Any:
             if kind == "svm":

@@ -15,7 +15,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -97,7 +97,7 @@ def train(examples: Sequence[corpus.Example], key: str = "") -> LinearModel:
             counts[feature] = counts.get(feature, 0) + 1
     vocabulary = sorted(f for f, n in counts.items() if n >= _MIN_FEATURE_COUNT)
     column = {f: i for i, f in enumerate(vocabulary)}
-    matrix = _matrix(rows, column)
+    matrix = feature_matrix(rows, column)
     intercepts: dict[str, float] = {}
     weights: dict[str, list[tuple[int, float]]] = {}
     for index, code in enumerate(CONDUCT_CODES):
@@ -116,7 +116,8 @@ def train(examples: Sequence[corpus.Example], key: str = "") -> LinearModel:
     return LinearModel(key, intercepts, weights)
 
 
-def _matrix(rows: list[set[str]], column: dict[str, int]) -> object:
+def feature_matrix(rows: Sequence[Set[str]], column: dict[str, int]) -> object:
+    """A sparse 0/1 matrix: one row per text, one column per known feature."""
     from scipy.sparse import csr_matrix
 
     data: list[float] = []
