@@ -6,6 +6,27 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+class AddColumnInPlace(migrations.AddField):
+    """On SQLite, add the column with ALTER TABLE instead of Django's table rebuild: the
+    rebuild re-creates every index of the model state, including 0004's PostgreSQL-only
+    NULLS LAST index, which SQLite refuses. Any later migration that rebuilds cases_case on
+    SQLite needs the same care."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+            return
+        schema_editor.execute(
+            "ALTER TABLE cases_case ADD COLUMN source varchar(10) NOT NULL DEFAULT 'REPORT'"
+        )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+            return
+        schema_editor.execute("ALTER TABLE cases_case DROP COLUMN source")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0004_queue_page_indexes"),
@@ -13,7 +34,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddColumnInPlace(
             model_name="case",
             name="source",
             field=models.CharField(
