@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.purity import run_without_django
 
 SCRIPT = """
 import datetime, sys
-sys.modules["django"] = None  # any `import django` now fails
 from netral.guide.core.advice import Question, check
 from netral.guide.core.guidance import default_guidance
 from netral.guide.core.rulebook import conduct_rules
@@ -28,13 +23,4 @@ print("ok")
 
 
 def test_the_guide_core_imports_and_runs_with_django_blocked() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    assert run_without_django(SCRIPT).strip() == "ok"

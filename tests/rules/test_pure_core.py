@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.purity import run_without_django
 
 SCRIPT = """
 import sys
-sys.modules["django"] = None  # any `import django` now fails
 import netral.rules as rules
 from netral.rules import cli
 facts = {"subject": "PNS", "conduct": ["APK_PASANG"], "date": "2024-01-05", "election": "PEMILU"}
@@ -23,13 +18,4 @@ print("ok")
 
 
 def test_the_rules_core_imports_and_runs_with_django_blocked() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    assert run_without_django(SCRIPT).strip() == "ok"

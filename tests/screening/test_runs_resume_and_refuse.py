@@ -4,13 +4,12 @@ another run, and unusable arguments, are refused before any work; the core is pu
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
+from tests.purity import run_without_django
 from tests.screening.conftest import corpus_posts, netral, screened_codes, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -102,10 +101,8 @@ def test_the_parts_are_parquet_with_evidence_and_candidates(tmp_path: Path) -> N
 
 def test_the_core_imports_with_django_blocked() -> None:
     code = (
-        "import sys; sys.modules['django'] = None\n"
         "import netral.screening.run, netral.screening.screen, netral.screening.matching\n"
         "import netral.screening.roster_files, netral.cases.screening, netral.cases.likeness\n"
         "print('ok')"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    assert run_without_django(code).strip() == "ok"

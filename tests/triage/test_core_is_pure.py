@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from netral.datafiles import parse_strict_yaml
 from netral.triage.codes import CONDUCT_CODES
 from netral.triage.datafiles import DataFileError
 from netral.triage.lexicon import conduct_patterns, load_file
+from tests.purity import run_without_django
 
 
 def test_triage_imports_and_runs_with_django_blocked() -> None:
     code = (
-        "import sys; sys.modules['django'] = None\n"
         "import os; os.environ['NETRAL_TRIAGE_MODEL'] = 'off'\n"
         "from netral.triage import triage\n"
         "print(triage('Pak lurah pasang baliho caleg di pagar rumahnya').codes)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "APK_PASANG" in done.stdout
+    assert "APK_PASANG" in run_without_django(code)
 
 
 @pytest.mark.parametrize("code", CONDUCT_CODES)
