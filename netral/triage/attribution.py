@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from netral.triage.analysis import Analysis, Token
@@ -149,6 +149,7 @@ def attribute(analysis: Analysis, hits: Sequence[Hit], found: Sequence[Mention])
         discourse[sentence] = actor
         return actor
 
+    @cache  # the same answer for every clause of the text: scan for topic words once
     def unnamed() -> Actor:
         """A clause with no actor of its own: someone else's conduct when the text names
         no bound person, is not about neutrality, and names someone the rules don't bind."""
