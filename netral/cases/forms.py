@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from netral import rules
 from netral.cases.models import CandidateStatus, CaseElection, ReferralTarget, Stage, SubjectStatus
+from netral.cases.sanctions import NONE, LevelChoices
+from netral.cases.searchtext import parse_reference
 from netral.cases.selectors import ORDERINGS, QueueFilters
+from netral.org.models import Region
 from netral.web.labels import conduct_label, sanction_label
 
 QUEUE_PARAMS = (
@@ -53,7 +56,11 @@ class CaseIdsField(forms.TypedMultipleChoiceField):
 
 
 class QueueFilterForm(forms.Form):
-    q = forms.CharField(label=_("Cari nama atau NIP"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Cari (isi laporan, nomor kasus, nama, NIP, instansi, tempat)"),
+        required=False,
+        max_length=200,
+    )
     region = forms.RegexField(
         label=_("Kode wilayah"), regex=r"^\d{2}(\.\d{2})?$", required=False, max_length=5
     )
@@ -91,9 +98,17 @@ class QueueFilterForm(forms.Form):
         _choice(self, "agency").choices = _blank(agencies)
         _choice(self, "code").choices = _blank(conduct_choices())
 
+    def clean_region(self) -> str:
+        code: str = self.cleaned_data.get("region") or ""
+        if code and not Region.objects.filter(code=code).exists():
+            raise forms.ValidationError(
+                _("Kode wilayah %(code)s tidak dikenal."), params={"code": code}
+            )
+        return code
+
     def filters(self) -> QueueFilters:
-        """The selector's filters; invalid fields are ignored rather than failing the page."""
-        data = self.cleaned_data if self.is_valid() else self._valid_part()
+        """The selector's filters from a valid form (see `netral.cases.queue.queue_filters`)."""
+        data = self.cleaned_data
         ordering = data.get("ordering") or "due_date"
         return QueueFilters(
             region=data.get("region") or None,
@@ -108,9 +123,6 @@ class QueueFilterForm(forms.Form):
             q=data.get("q") or "",
             ordering=ordering if ordering in ORDERINGS else "due_date",
         )
-
-    def _valid_part(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
 
     def params(self) -> dict[str, str]:
         """The non-empty GET parameters, for saved searches and pagination links."""
@@ -128,7 +140,12 @@ class BulkForm(forms.Form):
     assignee = forms.TypedChoiceField(
         label=_("Petugas"), required=False, coerce=int, empty_value=None
     )
-    target = forms.IntegerField(label=_("Kasus tujuan penggabungan"), required=False)
+    target = forms.CharField(
+        label=_("Nomor kasus tujuan penggabungan"),
+        required=False,
+        max_length=30,
+        help_text=_("Contoh: NTR-2026-000042"),
+    )
     reason = forms.CharField(label=_("Alasan"), required=False, max_length=2000)
 
     def __init__(self, *args: Any, officers: list[tuple[int, str]], **kwargs: Any) -> None:
@@ -140,8 +157,12 @@ class BulkForm(forms.Form):
         action = data.get("action")
         if action in {"not_actionable", "merge"} and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Alasan wajib diisi."))
-        if action == "merge" and not data.get("target"):
-            self.add_error("target", _("Pilih kasus tujuan penggabungan."))
+        if action == "merge":
+            target = (data.get("target") or "").strip()
+            if not target:
+                self.add_error("target", _("Tuliskan nomor kasus tujuan penggabungan."))
+            elif parse_reference(target) is None:
+                self.add_error("target", _("Nomor kasus ditulis seperti NTR-2026-000042."))
         return data
 
 
@@ -172,6 +193,13 @@ class SubjectSearchForm(forms.Form):
 
 class SubjectLinkForm(VersionForm):
     employee = forms.IntegerField(min_value=1)
+    # A candidate below the link threshold needs the officer's explicit check.
+    checked = forms.BooleanField(required=False)
+    # The query the candidate was found with, so the view can score it again.
+    name = forms.CharField(required=False, max_length=200)
+    position = forms.CharField(required=False, max_length=200)
+    agency = forms.CharField(required=False, max_length=200)
+    region = forms.CharField(required=False, max_length=5)
 
 
 class NotFoundForm(VersionForm):
@@ -196,10 +224,20 @@ class FactsForm(VersionForm):
     )
     on_leave = forms.BooleanField(label=_("Sedang CLTN"), required=False)
     passive_attendance = forms.BooleanField(label=_("Hanya hadir pasif"), required=False)
+    agency = forms.TypedChoiceField(
+        label=_("Instansi terlapor"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("Isi bila terlapor tidak ada di data pegawai."),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, agencies: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         _choice(self, "confirmed_codes").choices = conduct_choices()
+        _choice(self, "agency").choices = _blank(agencies or [], "—")
 
 
 class MergeForm(forms.Form):
@@ -218,16 +256,35 @@ class SignForm(VersionForm):
         return track, sanction
 
 
+NO_SANCTION = "NONE"  # the form's value for "no sanction imposed"
+
+
 class SanctionForm(VersionForm):
     sk_number = forms.CharField(label=_("Nomor SK"), max_length=100)
     sk_date = forms.DateField(label=_("Tanggal SK"))
-    sanction = forms.ChoiceField(label=_("Sanksi"))
+    sanction = forms.ChoiceField(label=_("Sanksi yang dijatuhkan dalam SK"))
     effective_date = forms.DateField(label=_("Berlaku sejak"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, ladder: list[LevelChoices] | None = None, **kwargs: Any) -> None:
+        """`ladder`: the catalogue's sanctions for the recommended track, by level."""
         super().__init__(*args, **kwargs)
-        codes = rules.default_catalogue().sanction_labels
-        _choice(self, "sanction").choices = [(code, sanction_label(code)) for code in codes]
+        groups: list[tuple[Any, Any]] = [
+            (
+                rung.level_label or _("Sanksi"),
+                [(code, sanction_label(code)) for code in rung.sanctions],
+            )
+            for rung in ladder or []
+        ]
+        _choice(self, "sanction").choices = [
+            ("", _("— pilih sanksi dalam SK —")),
+            *groups,
+            (NO_SANCTION, _("Tidak menjatuhkan sanksi")),
+        ]
+
+    def imposed(self) -> str:
+        """The sanction as the service takes it ("" for none imposed)."""
+        value = str(self.cleaned_data["sanction"])
+        return NONE if value == NO_SANCTION else value
 
 
 class NoteForm(forms.Form):

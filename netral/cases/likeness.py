@@ -13,6 +13,9 @@ from netral.cases.names import bare_name, folded
 
 WEIGHTS = {"nama": 0.6, "jabatan": 0.2, "instansi": 0.1, "wilayah": 0.1}
 STRONG = 80.0  # a part this close is named as a reason
+# Below this, or with a name that is not itself strong, a candidate is only a lead: the
+# page offers no one-click link, and linking needs the officer's explicit check.
+LINK_THRESHOLD = 75.0
 
 
 def name_similarity(wanted: str, found: str) -> float:
@@ -65,6 +68,11 @@ def weighted(parts: dict[str, float]) -> float:
     """The weighted mean of the parts present (0 when none)."""
     total = sum(WEIGHTS[k] for k in parts) or 1.0
     return sum(v * WEIGHTS[k] for k, v in parts.items()) / total
+
+
+def linkable(parts: dict[str, float], score: float) -> bool:
+    """Strong enough to offer as a one-click link: the overall score and the name."""
+    return score >= LINK_THRESHOLD and parts.get("nama", STRONG) >= STRONG
 
 
 def reasons(parts: dict[str, float]) -> list[str]:

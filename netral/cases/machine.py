@@ -46,6 +46,9 @@ class Transition:
     service_only: bool = False
     reason_required: bool = False
     payload_keys: tuple[str, ...] = field(default_factory=tuple)
+    # False for side exits (referral, merging): a stage whose only actors could take
+    # those would still be a dead end (see netral.cases.actors).
+    owner: bool = True
 
 
 def _has_reason(case: Case, payload: Mapping[str, Any]) -> bool:
@@ -82,6 +85,14 @@ def _has_recommendation(case: Case, payload: Mapping[str, Any]) -> bool:
 
 def _has_sanction(case: Case, payload: Mapping[str, Any]) -> bool:
     return hasattr(case, "sanction")
+
+
+def _follow_up_settled(case: Case, payload: Mapping[str, Any]) -> bool:
+    """A sanction that differs from the recommendation needs the supervisor's follow-up."""
+    decision = getattr(case, "sanction", None)
+    if decision is None or decision.complies:
+        return True
+    return case.follow_ups.exists()
 
 
 def _known_referral_target(case: Case, payload: Mapping[str, Any]) -> bool:
@@ -122,6 +133,14 @@ RECOMMENDATION = Condition(
     "recommendation", _has_recommendation, _("Rekomendasi belum ditandatangani.")
 )
 SANCTION = Condition("sanction", _has_sanction, _("Keputusan sanksi (SK) belum dicatat."))
+FOLLOWED_UP = Condition(
+    "follow_up",
+    _follow_up_settled,
+    _(
+        "Sanksi yang dijatuhkan tidak sesuai rekomendasi: pengawas pusat menerbitkan "
+        "teguran kepada PPK sebelum kasus ditutup."
+    ),
+)
 REFERRAL_TARGET = Condition("target", _known_referral_target, _("Tujuan pelimpahan tidak dikenal."))
 REFERRAL_FITS = Condition(
     "target_fits",
@@ -214,6 +233,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         conditions=(REASON, REFERRAL_TARGET, REFERRAL_FITS),
         reason_required=True,
         payload_keys=("target",),
+        owner=False,
     ),
     Transition(
         "recommend",
@@ -221,7 +241,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         Stage.PPK_FOLLOW_UP,
         SUPERVISORS,
         _("Tandatangani rekomendasi"),
-        conditions=(RECOMMENDATION,),
+        conditions=(RECOMMENDATION, AGENCY),
         service_only=True,
     ),
     Transition(
@@ -239,7 +259,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         Stage.CLOSED,
         (Role.PPK_STAFF, Role.CENTRAL_SUPERVISOR),
         _("Tutup kasus"),
-        conditions=(SANCTION,),
+        conditions=(SANCTION, FOLLOWED_UP),
     ),
     Transition(
         "merge",
@@ -250,6 +270,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         conditions=(MERGE_TARGET,),
         service_only=True,
         payload_keys=("into",),
+        owner=False,
     ),
 )
 

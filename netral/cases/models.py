@@ -178,6 +178,9 @@ class Case(models.Model):
     referral_target = models.CharField(
         _("dilimpahkan ke"), max_length=12, choices=ReferralTarget.choices, blank=True
     )
+    # What the queue's text search reads: report texts, names, agencies and places, folded
+    # (see netral.cases.searchtext); kept by the services that change any of them.
+    search_text = models.TextField(default="", blank=True, editable=False)
 
     version = models.PositiveIntegerField(default=1)
     _loaded_stage: str | None = None  # the stage as read from the database (see `save`)
@@ -373,6 +376,8 @@ class CaseEvent(models.Model):
 class EscalationKind(models.TextChoices):
     OVERDUE = "OVERDUE", _("Lewat batas waktu")
     PPK_CONFLICTED = "PPK_CONFLICTED", _("PPK berkonflik kepentingan")
+    NO_ACTOR = "NO_ACTOR", _("Tidak ada petugas yang dapat bertindak")
+    NON_COMPLIANT = "NON_COMPLIANT", _("Sanksi PPK tidak sesuai rekomendasi")
 
 
 class Escalation(models.Model):
@@ -442,8 +447,17 @@ class Recommendation(models.Model):
         return f"{self.case_id} {self.chosen_track} {self.chosen_sanction}"
 
 
+class Compliance(models.TextChoices):
+    """How the imposed sanction compares with the recommended one (netral.cases.sanctions)."""
+
+    COMPLIANT = "COMPLIANT", _("sesuai rekomendasi")
+    LIGHTER = "LIGHTER", _("lebih ringan dari rekomendasi")
+    DIFFERENT = "DIFFERENT", _("berbeda dari rekomendasi")
+    NONE = "NONE", _("tidak menjatuhkan sanksi")
+
+
 class SanctionDecision(models.Model):
-    """The PPK's decree (SK), recorded by PPK staff."""
+    """The PPK's decree (SK), recorded by PPK staff, compared with the recommendation."""
 
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="sanction")
     recommendation = models.OneToOneField(
@@ -451,7 +465,14 @@ class SanctionDecision(models.Model):
     )
     sk_number = models.CharField(_("nomor SK"), max_length=100)
     sk_date = models.DateField(_("tanggal SK"))
-    sanction = models.CharField(_("sanksi"), max_length=40)
+    sanction = models.CharField(_("sanksi"), max_length=40, blank=True)  # "": none imposed
+    level = models.CharField(_("tingkat"), max_length=20, blank=True)
+    compliance = models.CharField(
+        _("kesesuaian dengan rekomendasi"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.COMPLIANT,
+    )
     effective_date = models.DateField(_("berlaku sejak"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -461,6 +482,10 @@ class SanctionDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.sk_number}"
+
+    @property
+    def complies(self) -> bool:
+        return self.compliance == Compliance.COMPLIANT
 
 
 class FollowUpKind(models.TextChoices):

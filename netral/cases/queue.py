@@ -8,7 +8,7 @@ scoped to the actor; the number of queries does not grow with the number of rows
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from django.utils.formats import number_format
 
 from netral.accounts.models import Role, RoleAssignment, User
 from netral.accounts.scope import agencies_visible_to
+from netral.cases.forms import QUEUE_PARAMS, QueueFilterForm
 from netral.cases.highlight import Segment, excerpt
 from netral.cases.models import Case, CaseReport
 from netral.cases.selectors import (
@@ -29,6 +30,41 @@ from netral.cases.selectors import (
     case_queue_page,
 )
 from netral.cases.zones import OfficeZone, zone_for_region
+
+
+@dataclass(frozen=True)
+class ParsedFilters:
+    """The queue's filters read from a query string: one parser for the page, its HTMX
+    updates, saved searches and exports. `errors` lists each refused value, in Indonesian;
+    when there are any, `filters` is None and nothing must be listed."""
+
+    form: QueueFilterForm
+    filters: QueueFilters | None
+    params: dict[str, str]
+    errors: list[str]
+
+
+def queue_filters(data: Mapping[str, Any] | None, *, actor: User) -> ParsedFilters:
+    """Parse queue filters (GET or saved-search parameters) for `actor`.
+
+    Unknown values are refused, not ignored: a typo in `region=` must not show every case
+    as if it had matched. Parameters the queue does not know are left alone (paging,
+    HTMX's own).
+    """
+    agencies = cached_choices("agencies", actor, agency_choices)
+    bound = data is not None and any(data.get(k) for k in QUEUE_PARAMS)
+    form = QueueFilterForm(data if bound else None, agencies=agencies)
+    if not bound:
+        return ParsedFilters(form, QueueFilters(), {}, [])
+    if not form.is_valid():
+        errors = [
+            f"{form.fields[name].label}: {message}" if name in form.fields else str(message)
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        return ParsedFilters(form, None, form.params(), errors)
+    return ParsedFilters(form, form.filters(), form.params(), [])
+
 
 PAGE_SIZE = 25
 # Counting stops here: past it the page says "more than 1,000" instead of reading every

@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from netral.accounts.models import Role, User
 from netral.accounts.scope import Scope, region_filter, scopes_by_role
-from netral.cases.models import Stage
+from netral.cases.models import Case, Stage
 from netral.org.models import Agency, Region
 
 PPK_STAGES = (Stage.PPK_FOLLOW_UP, Stage.SANCTION_EXECUTED, Stage.CLOSED)
@@ -48,6 +48,20 @@ def _role_limit(role: str) -> Q:
     if role == Role.PPK_STAFF:
         return Q(stage__in=PPK_STAGES)
     return Q()
+
+
+# Roles that decide on a case (find it proven, sign, impose the sanction): they read its
+# reports, evidence and messages too. The reporter's identity stays under the custodian's
+# rules (netral.intake.selectors.identity_visibility), whoever reads the report.
+DECIDER_ROLES = (Role.BAWASLU_ANALYST, Role.CENTRAL_SUPERVISOR, Role.PPK_STAFF)
+
+
+def reports_of_decided_cases(user: User) -> Q | None:
+    """A condition on intake reports: those of cases the user decides on, if any."""
+    condition = cases_condition(role_scopes(user), DECIDER_ROLES)
+    if condition is None:
+        return None
+    return Q(case_link__case__in=Case.objects.filter(condition).values("pk"))
 
 
 def cases_condition(scopes: dict[str, Scope], roles: Iterable[str] | None = None) -> Q | None:

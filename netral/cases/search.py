@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 
 from netral.accounts.models import User
 from netral.api.errors import NotFound
-from netral.cases.likeness import parts_for, reasons, weighted
+from netral.cases.likeness import linkable, parts_for, reasons, weighted
 from netral.cases.models import Case
 from netral.cases.names import bare_name, folded
 from netral.cases.selectors import cases_visible_to, roster_for_case
@@ -44,6 +44,15 @@ class Match:
     @property
     def reasons(self) -> list[str]:
         return reasons(self.parts)
+
+    @property
+    def weak_parts(self) -> list[str]:
+        """The parts that speak against this candidate (below half)."""
+        return [name for name, value in self.parts.items() if value < 50]
+
+    @property
+    def linkable(self) -> bool:
+        return linkable(self.parts, self.score)
 
 
 def query_for_case(case: Case) -> Query:

@@ -21,6 +21,7 @@ from netral.cases.models import (
     Case,
     CaseEvent,
     CaseReport,
+    Compliance,
     Escalation,
     FollowUpKind,
     Recommendation,
@@ -28,8 +29,9 @@ from netral.cases.models import (
     ScreenedPost,
 )
 from netral.cases.scoping import cases_condition, role_scopes
+from netral.cases.searchtext import search_condition
 from netral.intake.models import Report
-from netral.org.models import Employee
+from netral.org.models import Agency, Employee
 
 ORDERINGS: dict[str, tuple[Combinable | str, ...]] = {
     "due_date": (F("due_date").asc(nulls_last=True), "pk"),
@@ -108,13 +110,8 @@ def _filters(f: QueueFilters, actor: User) -> Q:
         q &= Q(overdue=f.overdue)
     if f.code:
         q &= _json_has("confirmed_codes", f.code) | _json_has("suggested_codes", f.code)
-    if f.q:
-        text = f.q.strip()
-        q &= (
-            Q(subject_name__icontains=text)
-            | Q(employee__name__icontains=text)
-            | Q(employee__nip=text)
-        )
+    if f.q.strip():
+        q &= search_condition(f.q)
     return q & _assigned(f.assigned, actor)
 
 
@@ -278,6 +275,23 @@ def roster_for_case(*, case: Case) -> QuerySet[Employee]:
     )
 
 
+def agencies_for_case(*, case: Case) -> QuerySet[Agency]:
+    """Agencies a case's subject may work for: those of its province, and central ones."""
+    if case.region_id is None or case.region is None:
+        return Agency.objects.all().order_by("name")
+    province = case.region.code.split(".", 1)[0]
+    return Agency.objects.filter(
+        region_filter("region", frozenset({province})) | Q(region__isnull=True)
+    ).order_by("name")
+
+
+def case_escalations(*, case: Case) -> QuerySet[Escalation]:
+    """The case's open escalations (the case is already scoped)."""
+    return Escalation.objects.filter(case_id=case.pk, resolved_at__isnull=True).order_by(
+        "created_at"
+    )
+
+
 def escalations_for(*, actor: User, open_only: bool = True) -> QuerySet[Escalation]:
     """Escalations on cases the actor sees, newest first (the supervisor's inbox)."""
     rows = Escalation.objects.filter(case__in=cases_visible_to(actor=actor).values("pk"))
@@ -301,15 +315,16 @@ class AgencyCompliance:
     agency_id: int | None
     agency_name: str
     recommendations: int
-    on_time: int
-    late: int
+    on_time: int  # the recommended sanction, imposed by the deadline
+    late: int  # the recommended sanction, imposed after the deadline
+    non_compliant: int  # a lighter or different sanction, or none: not compliance
     pending: int
     overdue: int
     blocked: int
 
     @property
     def rate(self) -> float | None:
-        """Share of recommendations acted on by their deadline."""
+        """Share of recommendations followed as recommended and by their deadline."""
         return self.on_time / self.recommendations if self.recommendations else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -317,15 +332,22 @@ class AgencyCompliance:
 
 
 def ppk_compliance(*, actor: User) -> list[AgencyCompliance]:
-    """Per agency: recommendations, acted on time, late, pending, overdue, data blocked."""
+    """Per agency: recommendations, followed on time or late, not followed, pending,
+    overdue, data blocked. Only the recommended sanction counts as following it."""
     today = local_today()
+    complied = Q(decision__compliance=Compliance.COMPLIANT)
     rows = (
         Recommendation.objects.filter(case__in=cases_visible_to(actor=actor).values("pk"))
         .values("case__agency_id", "case__agency__name")
         .annotate(
             recommendations=Count("pk", distinct=True),
-            on_time=Count("pk", filter=Q(decision__on_time=True), distinct=True),
-            late=Count("pk", filter=Q(decision__on_time=False), distinct=True),
+            on_time=Count("pk", filter=complied & Q(decision__on_time=True), distinct=True),
+            late=Count("pk", filter=complied & Q(decision__on_time=False), distinct=True),
+            non_compliant=Count(
+                "pk",
+                filter=Q(decision__isnull=False) & ~Q(decision__compliance=Compliance.COMPLIANT),
+                distinct=True,
+            ),
             pending=Count(
                 "pk",
                 filter=Q(decision__isnull=True) & ~Q(ppk_due_date__lt=today),
@@ -349,6 +371,7 @@ def ppk_compliance(*, actor: User) -> list[AgencyCompliance]:
             r["recommendations"],
             r["on_time"],
             r["late"],
+            r["non_compliant"],
             r["pending"],
             r["overdue"],
             r["blocked"],

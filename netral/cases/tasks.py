@@ -14,46 +14,25 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from netral.accounts.models import Role
+from netral.cases.actors import has_actor as case_has_actor
+from netral.cases.actors import holders, stage_owners
 from netral.cases.deadlines import is_overdue, local_today
 from netral.cases.models import (
     OPEN_STAGES,
     Case,
     CaseEvent,
+    Compliance,
     Escalation,
     EscalationKind,
     PpkConflict,
     Stage,
 )
-from netral.cases.services.events import case_touch, event_append
+from netral.cases.services.escalation import case_escalate, case_flag_if_no_actor
+from netral.cases.services.events import case_touch
 from netral.cases.services.opening import cases_open_for_orphan_reports
 from netral.cases.services.transitions import lock_any, run_named
 
 log = logging.getLogger(__name__)
-
-
-def _escalate(case: Case, kind: EscalationKind, note: str) -> bool:
-    """One escalation per case, kind and stage; returns whether it was new."""
-    escalation, created = Escalation.objects.get_or_create(
-        case=case,
-        kind=kind,
-        stage=case.stage,
-        defaults={"due_date": case.due_date, "level": case.escalation_level + 1},
-    )
-    if created:
-        case_touch(case, bump=False, escalation_level=escalation.level)
-        event_append(
-            case=case,
-            action=f"escalate_{kind.lower()}",
-            actor=None,
-            reason=note,
-            payload={
-                "to": Role.CENTRAL_SUPERVISOR,
-                "due_date": case.due_date,
-                "level": escalation.level,
-            },
-        )
-    return created
 
 
 def mark_overdue(today: datetime.date) -> int:
@@ -67,7 +46,7 @@ def mark_overdue(today: datetime.date) -> int:
             if case.overdue or not is_overdue(case.due_date, today):
                 continue  # a transition moved it on meanwhile
             case_touch(case, bump=False, overdue=True)
-            escalated += _escalate(case, EscalationKind.OVERDUE, "Batas waktu tahap terlewati.")
+            escalated += case_escalate(case, EscalationKind.OVERDUE, "Batas waktu tahap terlewati.")
     return escalated
 
 
@@ -87,13 +66,46 @@ def escalate_conflicted_ppk() -> int:
         with transaction.atomic():
             case = lock_any(pk)
             note = "PPK berkonflik kepentingan: tindak lanjut dialihkan ke pengawas pusat."
-            escalated += _escalate(case, EscalationKind.PPK_CONFLICTED, note)
+            escalated += case_escalate(case, EscalationKind.PPK_CONFLICTED, note)
     return escalated
 
 
+def flag_cases_without_actor() -> int:
+    """Escalate open cases no one can work at their stage (a role missing in a region).
+
+    Cases are grouped by what decides who can act (stage, region, agency, election), so
+    the check costs one query per group, not per case; only unflagged cases are read.
+    """
+    known = holders()
+    already = Escalation.objects.filter(
+        case_id=OuterRef("pk"), kind=EscalationKind.NO_ACTOR, stage=OuterRef("stage")
+    )
+    owned = [s for s in OPEN_STAGES if stage_owners(s)]
+    groups = (
+        Case.objects.filter(stage__in=owned)
+        .exclude(Exists(already))
+        .values("stage", "region_id", "agency_id", "election")
+        .distinct()
+    )
+    flagged = 0
+    for group in list(groups):
+        sample = Case.objects.select_related("region", "agency").filter(**group).first()
+        if sample is None or case_has_actor(sample, known):
+            continue
+        for pk in list(
+            Case.objects.filter(**group).exclude(Exists(already)).values_list("pk", flat=True)
+        ):
+            with transaction.atomic():
+                flagged += case_flag_if_no_actor(lock_any(pk), known)
+    return flagged
+
+
 def close_effective_sanctions(today: datetime.date) -> int:
+    """Close executed cases whose SK is in force, unless the sanction awaits follow-up."""
     ids = Case.objects.filter(
-        stage=Stage.SANCTION_EXECUTED, sanction__effective_date__lte=today
+        stage=Stage.SANCTION_EXECUTED,
+        sanction__effective_date__lte=today,
+        sanction__compliance=Compliance.COMPLIANT,
     ).values_list("pk", flat=True)
     closed = 0
     for pk in list(ids):
@@ -113,6 +125,7 @@ def sweep_deadlines(now: str | None = None) -> dict[str, int]:
         "opened": cases_open_for_orphan_reports(),
         "overdue": mark_overdue(today),
         "ppk_conflicted": escalate_conflicted_ppk(),
+        "no_actor": flag_cases_without_actor(),
         "closed": close_effective_sanctions(today),
     }
     log.info("case sweep %s: %s", today.isoformat(), result)

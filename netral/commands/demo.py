@@ -37,7 +37,7 @@ def main(argv: Sequence[str]) -> int:
     print(f"Netral demo: http://127.0.0.1:{args.port}/  (database {database})")
     print(f"Demo accounts (password for all: {DEMO_PASSWORD}); TOTP is skipped in demo mode only:")
     for account in accounts:
-        print(f"  {account.role.label:<20} {account.username}")
+        print(f"  {account.role.label:<20} {account.username:<22} {account.area}")
     if args.no_serve:
         return 0
     call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False)

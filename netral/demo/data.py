@@ -19,12 +19,50 @@ class DemoAccount:
     role: Role
     regions: tuple[str, ...] = ()
     national: bool = False
+    agencies: tuple[str, ...] = ()  # agency names (PPK staff work for one agency)
+
+    @property
+    def area(self) -> str:
+        """Where the account works, for the list `netral demo` prints."""
+        if self.national:
+            return "nasional"
+        return ", ".join((*self.regions, *self.agencies))
 
 
+# One account per role and region the demo uses, so every demo case (and every report a
+# visitor files in these regions) has someone to carry it to its end; tests/cases/
+# test_no_dead_ends.py walks the machine over them. The Satgas verifier works nationally,
+# as the national task force does, so a report filed anywhere else is verified too.
 ACCOUNTS = (
     DemoAccount("verifikator", "Rina Verifikator", Role.VERIFIER, ("32.01",)),
+    DemoAccount("verifikator-bandung", "Yusuf Verifikator", Role.VERIFIER, ("32.73",)),
+    DemoAccount("verifikator-bekasi", "Nina Verifikator", Role.VERIFIER, ("32.16",)),
+    DemoAccount("verifikator-jabar", "Tono Verifikator", Role.VERIFIER, ("32",)),
+    DemoAccount("verifikator-kebumen", "Lina Verifikator", Role.VERIFIER, ("33.05",)),
+    DemoAccount("satgas", "Bayu Satgas", Role.VERIFIER, national=True),
     DemoAccount("bawaslu", "Dimas Analis", Role.BAWASLU_ANALYST, ("32",)),
-    DemoAccount("ppk", "Sari Kepegawaian", Role.PPK_STAFF, ("32.01",)),
+    DemoAccount("bawaslu-jateng", "Ratna Analis", Role.BAWASLU_ANALYST, ("33",)),
+    DemoAccount(
+        "ppk", "Sari Kepegawaian", Role.PPK_STAFF, agencies=("Pemerintah Kabupaten Bogor",)
+    ),
+    DemoAccount(
+        "ppk-bandung", "Hadi Kepegawaian", Role.PPK_STAFF, agencies=("Pemerintah Kota Bandung",)
+    ),
+    DemoAccount(
+        "ppk-bekasi", "Maya Kepegawaian", Role.PPK_STAFF, agencies=("Pemerintah Kabupaten Bekasi",)
+    ),
+    DemoAccount(
+        "ppk-jabar",
+        "Joko Kepegawaian",
+        Role.PPK_STAFF,
+        agencies=("Pemerintah Provinsi Jawa Barat",),
+    ),
+    DemoAccount(
+        "ppk-kebumen",
+        "Tari Kepegawaian",
+        Role.PPK_STAFF,
+        agencies=("Pemerintah Kabupaten Kebumen",),
+    ),
     DemoAccount("pengawas", "Agus Pengawas", Role.CENTRAL_SUPERVISOR, national=True),
     DemoAccount("kustodian", "Wulan Kustodian", Role.IDENTITY_CUSTODIAN, national=True),
     DemoAccount("admin", "Admin Netral", Role.ADMINISTRATOR, national=True),
@@ -36,6 +74,7 @@ AGENCIES = (
     ("Pemerintah Kota Bandung", AgencyLevel.REGENCY_CITY, "32.73", "Wali Kota Bandung"),
     ("Pemerintah Provinsi Jawa Barat", AgencyLevel.PROVINCE, "32", "Gubernur Jawa Barat"),
     ("Pemerintah Kabupaten Kebumen", AgencyLevel.REGENCY_CITY, "33.05", "Bupati Kebumen"),
+    ("Pemerintah Kabupaten Bekasi", AgencyLevel.REGENCY_CITY, "32.16", "Bupati Bekasi"),
 )
 
 # (NIP, name, status, position, category, agency index)
@@ -54,8 +93,7 @@ def load_demo_data() -> list[DemoAccount]:
     """Master data and accounts, then reports and cases filed through the real services."""
     from netral.demo.cases import Cast, load_demo_cases
 
-    _load_master_data()
-    users = {account.username: _demo_user(account) for account in ACCOUNTS}
+    users = load_demo_staff()
     load_demo_cases(
         Cast(
             verifier=users["verifikator"],
@@ -65,6 +103,19 @@ def load_demo_data() -> list[DemoAccount]:
         )
     )
     return list(ACCOUNTS)
+
+
+def load_demo_staff() -> dict[str, User]:
+    """Agencies, employees and the demo accounts (by username), without any case."""
+    _load_master_data()
+    return {account.username: _demo_user(account) for account in ACCOUNTS}
+
+
+def demo_region_codes() -> list[str]:
+    """The regions the demo works in: its agencies' and its reports' regions."""
+    from netral.demo.cases import REPORTS
+
+    return sorted({a[2] for a in AGENCIES} | {r.region for r in REPORTS})
 
 
 @transaction.atomic
@@ -108,4 +159,5 @@ def _demo_user(account: DemoAccount) -> User:
         user=user, role=account.role, defaults={"national": account.national}
     )
     assignment.regions.set(Region.objects.filter(code__in=account.regions))
+    assignment.agencies.set(Agency.objects.filter(name__in=account.agencies))
     return user

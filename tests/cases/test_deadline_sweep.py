@@ -59,7 +59,7 @@ def test_a_sanction_that_takes_effect_later_closes_the_case_when_it_does(world: 
         actor=world.ppk,
         sk_number="800/45/2026",
         sk_date=today,
-        sanction="PDHTAPS",
+        sanction=case.recommendation.chosen_sanction,
         effective_date=today + datetime.timedelta(days=5),
         expected_version=case.version,
     )

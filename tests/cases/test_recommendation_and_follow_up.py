@@ -121,7 +121,7 @@ def test_compliance_counts_on_time_late_pending_and_blocked_per_agency(world: Wo
         actor=world.ppk,
         sk_number="800/1/2026",
         sk_date=today,
-        sanction="PDHTAPS",
+        sanction=on_time.recommendation.chosen_sanction,
         effective_date=today,
         expected_version=on_time.version,
     )
@@ -133,6 +133,14 @@ def test_compliance_counts_on_time_late_pending_and_blocked_per_agency(world: Wo
     assert len(rows) == 1
     row = rows[0]
     assert row.agency_name == "Pemerintah Kabupaten Bogor"
-    counts = (row.recommendations, row.on_time, row.late, row.pending, row.overdue, row.blocked)
-    assert counts == (3, 1, 0, 1, 1, 1)
+    counts = (
+        row.recommendations,
+        row.on_time,
+        row.late,
+        row.non_compliant,
+        row.pending,
+        row.overdue,
+        row.blocked,
+    )
+    assert counts == (3, 1, 0, 0, 1, 1, 1)
     assert selectors.ppk_compliance(actor=world.verifier_kebumen) == []

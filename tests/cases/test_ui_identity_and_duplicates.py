@@ -133,7 +133,7 @@ def test_the_same_incident_reported_twice_is_suggested_as_a_duplicate(world: Wor
 def test_the_merge_screen_keeps_both_reports(world: World) -> None:
     keep, gone = new_case(), new_case()
     client = signed_in(world.verifier)
-    screen = client.get(f"/kasus/{keep.pk}/duplikat/", {"dengan": gone.pk}).content.decode()
+    screen = client.get(f"/kasus/{keep.pk}/duplikat/", {"dengan": gone.reference}).content.decode()
     assert gone.links.get().report.receipt in screen
     client.post(
         f"/kasus/{keep.pk}/gabung/",

@@ -58,9 +58,46 @@ def test_sorting_by_deadline_puts_the_nearest_first(world: World) -> None:
     assert listed(client, "?ordering=-due_date") == [late.pk, early.pk]
 
 
-def test_an_invalid_filter_is_ignored_rather_than_breaking_the_page(world: World) -> None:
-    case = new_case()
-    assert listed(signed_in(world.verifier), "?due_before=kemarin&region=xx") == [case.pk]
+def test_an_unknown_filter_value_is_refused_with_a_message_not_ignored(world: World) -> None:
+    new_case()
+    client = signed_in(world.verifier)
+    for query in ("?region=99.99", "?region=xx", "?due_before=kemarin", "?stage=DONE"):
+        response = client.get(f"/kasus/{query}")
+        assert response.status_code == 400, query
+        page = response.content.decode()
+        assert 'data-testid="filter-errors"' in page, query
+        assert listed(client, query) == [], query
+    assert (
+        "Kode wilayah 99.99 tidak dikenal." in client.get("/kasus/?region=99.99").content.decode()
+    )
+
+
+def test_a_known_region_filters_to_it_and_the_regions_below(world: World) -> None:
+    bogor = new_case("32.01")
+    assert listed(signed_in(world.supervisor), "?region=32") == [bogor.pk]
+    assert listed(signed_in(world.supervisor), "?region=33") == []
+
+
+def test_search_finds_report_text_places_agencies_names_and_case_numbers(world: World) -> None:
+    car = new_case(text="Lurah memakai mobil dinas berpelat merah untuk mengantar tim kampanye.")
+    post = new_case(text="Camat mengunggah foto bersama pasangan calon di Instagram.")
+    client = signed_in(world.supervisor)
+    assert listed(client, "?q=mobil+dinas") == [car.pk]
+    assert listed(client, "?q=MOBIL+Dinas+merah") == [car.pk]  # case and order do not matter
+    assert listed(client, "?q=mobil+instagram") == []  # every word must match
+    assert set(listed(client, "?q=Bogor")) == {car.pk, post.pk}  # the region's name
+    assert listed(client, f"?q={post.reference}") == [post.pk]
+    started = act(post, "start_verification", world.verifier)
+    linked = services.case_subject_link(
+        case=started, actor=world.verifier, employee=world.camat, expected_version=started.version
+    )
+    assert listed(client, f"?q={world.camat.nip}") == [linked.pk]
+    assert listed(client, "?q=Pemerintah+Kabupaten+Bogor") == [linked.pk]  # the agency
+
+
+def test_search_folds_accents_the_way_reports_are_folded(world: World) -> None:
+    case = new_case(text="Kepala dinas hadir di acara ‘Ngopi Bareng Calon’ di Café Sentosa.")
+    assert listed(signed_in(world.supervisor), "?q=cafe+sentosa") == [case.pk]
 
 
 def test_a_saved_search_belongs_to_its_owner_and_reopens_the_filter(world: World) -> None:
@@ -104,10 +141,21 @@ def test_bulk_merge_keeps_every_report_in_the_target(world: World) -> None:
     target, a, b = new_case(), new_case(), new_case()
     signed_in(world.verifier).post(
         "/kasus/massal/",
-        {"action": "merge", "cases": [a.pk, b.pk], "target": str(target.pk), "reason": "Sama."},
+        {"action": "merge", "cases": [a.pk, b.pk], "target": target.reference, "reason": "Sama."},
     )
     assert fresh(a).stage == Stage.MERGED
     assert target.links.count() == 3
+
+
+def test_bulk_merge_refuses_an_internal_id_and_names_the_case_number(world: World) -> None:
+    target, a = new_case(), new_case()
+    response = signed_in(world.verifier).post(
+        "/kasus/massal/",
+        {"action": "merge", "cases": [a.pk], "target": str(target.pk), "reason": "Sama."},
+        follow=True,
+    )
+    assert fresh(a).stage == Stage.RECEIVED
+    assert "NTR-2026-000042" in response.content.decode()  # the form says how to write it
 
 
 def _queries_for_queue(client: Client) -> int:

@@ -7,12 +7,14 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from netral import rules
 from netral.accounts.models import Role, User
 from netral.accounts.scope import agency_filter
+from netral.cases import follow_up_rules, sanctions
 from netral.cases.deadlines import is_overdue, local_today
 from netral.cases.models import (
     Case,
+    Compliance,
+    EscalationKind,
     FollowUpAction,
     FollowUpKind,
     PpkConflict,
@@ -21,6 +23,7 @@ from netral.cases.models import (
 )
 from netral.cases.scoping import role_scopes
 from netral.cases.services.errors import ConditionsFailed, Forbidden, Invalid, TransitionRefused
+from netral.cases.services.escalation import case_escalate
 from netral.cases.services.events import case_touch, event_append, reload
 from netral.cases.services.transitions import lock_visible, require_role, require_version, run_named
 from netral.org.models import Agency
@@ -43,10 +46,14 @@ def sanction_record(
     effective_date: datetime.date,
     expected_version: int,
 ) -> SanctionDecision:
-    """Record the PPK's decree; the case is executed, and closed once the SK takes effect."""
+    """Record the PPK's decree and compare it with the recommendation.
+
+    `sanction` is one the catalogue offers for the recommended track (any of its levels),
+    or "" when the PPK imposed none. The case is executed; it closes once the SK takes
+    effect only when the sanction is the recommended one. Otherwise it is raised to the
+    central supervisor as non-compliant, and stays open for the follow-up the law gives.
+    """
     _check_dates(sk_date, effective_date)
-    if sanction not in rules.default_catalogue().sanction_labels:
-        raise Invalid(_("Sanksi tidak dikenal."), detail={"sanction": sanction})
     if not sk_number.strip():
         raise Invalid(_("Nomor SK wajib diisi."))
     with transaction.atomic():
@@ -55,13 +62,24 @@ def sanction_record(
         if locked.stage != Stage.PPK_FOLLOW_UP:
             raise TransitionRefused(detail={"stage": locked.stage})
         require_role(locked, actor, (Role.PPK_STAFF,))
-        due = locked.recommendation.ppk_due_date or locked.due_date
+        recommendation = locked.recommendation
+        choices = sanctions.ladder_for(recommendation)
+        level = sanctions.level_of(choices, sanction)
+        if sanction != sanctions.NONE and level is None:
+            raise Invalid(
+                _("Sanksi ini tidak termasuk sanksi yang dapat dijatuhkan untuk jalur ini."),
+                detail={"sanction": sanction, "track": recommendation.chosen_track},
+            )
+        compliance = sanctions.compare(choices, recommendation.chosen_sanction, sanction)
+        due = recommendation.ppk_due_date or locked.due_date
         decision = SanctionDecision.objects.create(
             case=locked,
-            recommendation=locked.recommendation,
+            recommendation=recommendation,
             sk_number=sk_number.strip(),
             sk_date=sk_date,
             sanction=sanction,
+            level=level or "",
+            compliance=compliance,
             effective_date=effective_date,
             recorded_by=actor,
             on_time=not is_overdue(due, local_today()),
@@ -69,38 +87,54 @@ def sanction_record(
         payload = {
             "sk_number": decision.sk_number,
             "sanction": sanction,
+            "level": decision.level,
+            "recommended": recommendation.chosen_sanction,
+            "compliance": compliance,
             "on_time": decision.on_time,
         }
         executed = run_named(locked, "record_sanction", actor=actor, payload=payload)
-        if effective_date <= local_today():
+        if compliance != Compliance.COMPLIANT:
+            case_escalate(executed, EscalationKind.NON_COMPLIANT, str(compliance.label))
+        elif effective_date <= local_today():
             run_named(executed, "close", actor=actor, reason=str(_("Sanksi telah berlaku.")))
         return decision
+
+
+def lever_trigger(case: Case) -> str | None:
+    """Why the supervisor may act on the PPK: "OVERDUE", "NON_COMPLIANT", or None."""
+    if case.stage == Stage.PPK_FOLLOW_UP and is_overdue(case.due_date, local_today()):
+        return "OVERDUE"
+    decision = getattr(case, "sanction", None)
+    if decision is not None and not decision.complies and case.is_open:
+        return "NON_COMPLIANT"
+    return None
+
+
+def _refuse(condition: str, message: str) -> ConditionsFailed:
+    return ConditionsFailed(detail=[{"condition": condition, "message": message}])
 
 
 def _lever(case: Case, actor: User, kind: FollowUpKind, note: str) -> FollowUpAction:
     with transaction.atomic():
         locked = lock_visible(case.pk, actor)
         require_role(locked, actor, (Role.CENTRAL_SUPERVISOR,))
-        if locked.stage != Stage.PPK_FOLLOW_UP:
+        if locked.stage not in (Stage.PPK_FOLLOW_UP, Stage.SANCTION_EXECUTED):
             raise TransitionRefused(detail={"stage": locked.stage})
-        if not is_overdue(locked.due_date, local_today()):
-            raise ConditionsFailed(
-                detail=[
-                    {"condition": "ppk_deadline", "message": str(_("Batas waktu PPK belum lewat."))}
-                ]
+        if lever_trigger(locked) is None:
+            raise _refuse(
+                "ppk_deadline",
+                str(
+                    _(
+                        "Batas waktu PPK belum lewat dan tidak ada keputusan sanksi yang "
+                        "menyimpang dari rekomendasi."
+                    )
+                ),
             )
-        if (
-            kind == FollowUpKind.DATA_BLOCKING
-            and not locked.follow_ups.filter(kind=FollowUpKind.PPK_WARNING).exists()
-        ):
-            raise ConditionsFailed(
-                detail=[
-                    {
-                        "condition": "warning",
-                        "message": str(_("Teguran kepada PPK belum diterbitkan.")),
-                    }
-                ]
-            )
+        step = follow_up_rules.step_for(kind)
+        if step is None or not step.in_force(local_today()):
+            raise _refuse("lever", str(_("Tindakan ini tidak memiliki dasar hukum saat ini.")))
+        if step.after and not locked.follow_ups.filter(kind=step.after).exists():
+            raise _refuse("after", str(_("Langkah sebelumnya belum diterbitkan.")))
         try:
             with transaction.atomic():
                 action = FollowUpAction.objects.create(
@@ -109,7 +143,13 @@ def _lever(case: Case, actor: User, kind: FollowUpKind, note: str) -> FollowUpAc
         except IntegrityError:
             raise Invalid(_("Tindakan ini sudah pernah diterbitkan untuk kasus ini.")) from None
         case_touch(locked)
-        event_append(case=locked, action=kind.lower(), actor=actor, reason=note.strip())
+        event_append(
+            case=locked,
+            action=kind.lower(),
+            actor=actor,
+            reason=note.strip(),
+            payload={"trigger": lever_trigger(locked), "basis": list(step.basis)},
+        )
         return action
 
 

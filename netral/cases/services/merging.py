@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import Role, User
 from netral.cases.models import Case, CaseReport
+from netral.cases.searchtext import search_text_refresh
 from netral.cases.services.errors import Invalid, TransitionRefused
 from netral.cases.services.events import case_touch, event_append, reload
 from netral.cases.services.transitions import lock_visible, require_role, require_version, run_named
@@ -45,6 +46,8 @@ def case_merge(
         CaseReport.objects.filter(case=gone).update(case=keep)
         suggested = list(dict.fromkeys([*keep.suggested_codes, *gone.suggested_codes]))
         case_touch(keep, suggested_codes=suggested)
+        search_text_refresh(keep.pk)
+        search_text_refresh(gone.pk)
         event_append(
             case=keep,
             action="merge_in",

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 
 from netral.cases.deadlines import local_today, stage_deadline
 from netral.cases.models import Case, CaseElection, CaseReport, Stage
+from netral.cases.searchtext import search_text_refresh
+from netral.cases.services.escalation import case_flag_if_no_actor
 from netral.cases.services.events import event_append
 from netral.intake.models import Report
 
@@ -33,12 +35,14 @@ def _new_case_for(report: Report) -> Case:
         stage_entered_at=report.created_at,
     )
     CaseReport.objects.create(case=case, report=report, original_case=case)
+    search_text_refresh(case.pk)
     event_append(
         case=case,
         action="open",
         actor=None,
         payload={"report": report.pk, "receipt": report.receipt, "due_date": deadline.due_date},
     )
+    case_flag_if_no_actor(case)
     return case
 
 

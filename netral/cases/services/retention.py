@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from netral.cases.models import Case, CaseReport, Stage
+from netral.cases.searchtext import search_text_refresh
 from netral.cases.services.events import event_append
 from netral.cases.services.transitions import lock_any
 from netral.intake.models import (
@@ -134,6 +135,7 @@ def case_reports_purge(*, case_id: int, days: int, removed_files: list[int]) -> 
         originals = {s for s in files.values_list("sha256", flat=True) if s}
         cleaned = {s for s in files.values_list("cleaned_sha256", flat=True) if s}
         _delete_reports(ids)
+        search_text_refresh(case.pk)
         event_append(
             case=case,
             action=ACTION,

@@ -23,6 +23,7 @@ from netral.cases.models import OPEN_STAGES, Case, CaseElection, CaseSource, Scr
 from netral.cases.names import bare_name
 from netral.cases.scoping import cases_condition, role_scopes
 from netral.cases.screening import Finding
+from netral.cases.searchtext import search_text_refresh
 from netral.cases.services.errors import Forbidden
 from netral.cases.services.events import event_append
 from netral.org.models import Region
@@ -104,6 +105,7 @@ def _file(
             payload={"source": CaseSource.SCREENING, "post": post.pk, "url": finding.url,
                      "post_id": finding.post_id, "codes": finding.codes},
         )  # fmt: skip
+        search_text_refresh(existing.pk)
         return existing, False
     case = _open(finding, election, regions.get(finding.region_code))
     if visible is not None and not visible.filter(pk=case.pk).exists():
@@ -115,6 +117,7 @@ def _file(
                  "post_id": finding.post_id, "codes": finding.codes, "due_date": case.due_date,
                  "candidates": [c.get("nip") for c in finding.candidates]},
     )  # fmt: skip
+    search_text_refresh(case.pk)
     return case, True
 
 

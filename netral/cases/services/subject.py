@@ -16,7 +16,8 @@ from netral.cases.models import (
     Stage,
     SubjectStatus,
 )
-from netral.cases.selectors import roster_for_case
+from netral.cases.searchtext import search_text_refresh
+from netral.cases.selectors import agencies_for_case, roster_for_case
 from netral.cases.services.errors import Invalid, TransitionRefused
 from netral.cases.services.events import case_touch, event_append, reload
 from netral.cases.services.transitions import lock_visible, require_role, require_version
@@ -63,6 +64,7 @@ def case_subject_link(
             actor=actor,
             payload={"employee": employee.pk, "nip": employee.nip, "agency": employee.agency_id},
         )
+        search_text_refresh(locked.pk)
         return reload(locked)
 
 
@@ -75,6 +77,7 @@ def case_subject_not_found(*, case: Case, actor: User, note: str, expected_versi
         require_role(locked, actor, (Role.VERIFIER,))
         case_touch(locked, employee=None, subject_not_found=True)
         event_append(case=locked, action="subject_not_found", actor=actor, reason=note.strip())
+        search_text_refresh(locked.pk)
         return reload(locked)
 
 
@@ -122,15 +125,20 @@ def case_facts_update(
         "passive_attendance": passive_attendance,
     }
     values = _clean_facts({k: v for k, v in given.items() if v is not None})
-    if agency is not None:
-        values["agency_id"] = agency.pk
     with transaction.atomic():
         locked = lock_visible(case.pk, actor)
         require_version(locked, expected_version)
         _open_for(locked, FACT_STAGES)
         require_role(locked, actor, FACT_ROLES)
+        if agency is not None:
+            if locked.employee_id is not None and agency.pk != locked.agency_id:
+                raise Invalid(_("Instansi mengikuti data pegawai terlapor yang ditautkan."))
+            if not agencies_for_case(case=locked).filter(pk=agency.pk).exists():
+                raise Invalid(_("Instansi ini di luar wilayah kasus."))
+            values["agency_id"] = agency.pk
         changed = {k: v for k, v in values.items() if getattr(locked, k) != v}
         if changed:
             case_touch(locked, **changed)
             event_append(case=locked, action="facts_update", actor=actor, payload=changed)
+            search_text_refresh(locked.pk)
         return reload(locked)

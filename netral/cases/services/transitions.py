@@ -21,6 +21,7 @@ from netral.cases.services.errors import (
     NotFound,
     TransitionRefused,
 )
+from netral.cases.services.escalation import case_flag_if_no_actor
 from netral.cases.services.events import case_touch, event_append, public_mirror, reload
 
 
@@ -105,6 +106,7 @@ def apply_transition(
         public_mirror(
             case=case, stage=transition.target, note=_public_note(transition, payload), actor=actor
         )
+    case_flag_if_no_actor(reload(case))
     return reload(case)
 
 

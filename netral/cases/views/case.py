@@ -13,7 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from netral.accounts.models import Role
-from netral.cases import machine, selectors, services
+from netral.cases import follow_up_rules, machine, sanctions, selectors, services
+from netral.cases.deadlines import local_today
 from netral.cases.forms import (
     FactsForm,
     NoteForm,
@@ -25,6 +26,7 @@ from netral.cases.highlight import segments
 from netral.cases.models import Case, ReferralTarget, Stage
 from netral.cases.scoping import role_scopes
 from netral.cases.search import query_for_case
+from netral.cases.services.follow_up import lever_trigger
 from netral.cases.services.subject import FACT_ROLES, FACT_STAGES, IDENTIFYING_STAGES
 from netral.cases.views.common import actor_of, attempt, case_or_404, is_htmx, to_case
 from netral.cases.zones import end_of_day, zone_for_region
@@ -46,9 +48,15 @@ def _screened(case: Case) -> list[dict[str, Any]]:
     ]
 
 
+def agency_choices(case: Case) -> list[tuple[int, str]]:
+    return [(a.pk, a.name) for a in selectors.agencies_for_case(case=case).only("pk", "name")]
+
+
 def _facts_form(case: Case) -> FactsForm:
     return FactsForm(
+        agencies=agency_choices(case),
         initial={
+            "agency": case.agency_id,
             "version": case.version,
             "confirmed_codes": case.confirmed_codes,
             "incident_date": case.incident_date,
@@ -57,7 +65,7 @@ def _facts_form(case: Case) -> FactsForm:
             "candidate_status": case.candidate_status,
             "on_leave": case.on_leave,
             "passive_attendance": case.passive_attendance,
-        }
+        },
     )
 
 
@@ -76,6 +84,8 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
     roles = set(role_scopes(actor))
     query = query_for_case(case)
     transitions = selectors.available_transitions(case=case, actor=actor)
+    recommendation = getattr(case, "recommendation", None)
+    ladder = sanctions.ladder_for(recommendation) if recommendation else []
     return {
         "case": case,
         "roles": roles,
@@ -90,11 +100,18 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "may_edit_facts": bool(roles & set(FACT_ROLES)) and case.stage in FACT_STAGES,
         "facts_form": _facts_form(case),
         "search_form": SubjectSearchForm(initial=query.__dict__),
-        "sanction_form": SanctionForm(initial={"version": case.version}),
+        "sanction_form": SanctionForm(ladder=ladder, initial={"version": case.version}),
         "note_form": NoteForm(),
-        "recommendation": getattr(case, "recommendation", None),
+        "recommendation": recommendation,
+        "recommended_level": sanctions.level_of(ladder, recommendation.chosen_sanction)
+        if recommendation
+        else None,
         "decision": getattr(case, "sanction", None),
         "follow_ups": list(case.follow_ups.all()),
+        "lever_trigger": lever_trigger(case),
+        "lever_steps": [s for s in follow_up_rules.steps() if s.in_force(local_today())],
+        "escalations": list(selectors.case_escalations(case=case)),
+        "may_edit_agency": case.employee_id is None,
         "is_supervisor": Role.CENTRAL_SUPERVISOR in roles,
         "is_ppk": Role.PPK_STAFF in roles,
         "ppk_stage": case.stage == Stage.PPK_FOLLOW_UP,
@@ -140,7 +157,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def facts(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_or_404(request, pk)
-    form = FactsForm(request.POST)
+    form = FactsForm(request.POST, agencies=agency_choices(case))
     if not form.is_valid():
         messages.error(request, _("Periksa kembali isian fakta kasus."))
         return to_case(pk, "fakta")
@@ -158,6 +175,11 @@ def facts(request: HttpRequest, pk: int) -> HttpResponse:
             candidate_status=data["candidate_status"],
             on_leave=data["on_leave"],
             passive_attendance=data["passive_attendance"],
+            agency=(
+                selectors.agencies_for_case(case=case).filter(pk=data["agency"]).first()
+                if data["agency"] and data["agency"] != case.agency_id
+                else None
+            ),
         ),
         _("Fakta kasus disimpan."),
     )

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.cases import selectors, services
+from netral.cases import sanctions, selectors, services
 from netral.cases.forms import NoteForm, SanctionForm
 from netral.cases.views.common import actor_of, attempt, case_or_404, to_case
 
@@ -18,7 +18,9 @@ from netral.cases.views.common import actor_of, attempt, case_or_404, to_case
 @login_required
 def sanction(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_or_404(request, pk)
-    form = SanctionForm(request.POST)
+    recommendation = getattr(case, "recommendation", None)
+    ladder = sanctions.ladder_for(recommendation) if recommendation else []
+    form = SanctionForm(request.POST, ladder=ladder)
     if not form.is_valid():
         messages.error(request, _("Periksa kembali isian keputusan sanksi."))
         return to_case(pk, "tindak-lanjut")
@@ -30,7 +32,7 @@ def sanction(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor_of(request),
             sk_number=data["sk_number"],
             sk_date=data["sk_date"],
-            sanction=data["sanction"],
+            sanction=form.imposed(),
             effective_date=data["effective_date"],
             expected_version=data["version"],
         ),

@@ -13,6 +13,7 @@ from netral.api.errors import NotFound
 from netral.cases import selectors, services
 from netral.cases.duplicates import duplicate_suggestions
 from netral.cases.forms import MergeForm
+from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, attempt, case_or_404, to_case
 
 
@@ -23,9 +24,16 @@ def duplicates(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_or_404(request, pk)
     actor = actor_of(request)
     other = None
-    other_id = request.GET.get("dengan", "")
-    if other_id.isdigit():
-        other = case_or_404(request, int(other_id))
+    wanted = request.GET.get("dengan", "").strip()
+    if wanted:
+        condition = reference_condition(wanted)
+        other = (
+            selectors.cases_visible_to(actor=actor).filter(condition).first()
+            if condition is not None
+            else None
+        )
+        if other is None:
+            messages.error(request, _("Kasus %(number)s tidak ditemukan.") % {"number": wanted})
     context = {
         "case": case,
         "suggestions": duplicate_suggestions(case=case, actor=actor),

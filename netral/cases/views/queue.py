@@ -12,33 +12,33 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from netral.accounts.models import Role
 from netral.api.errors import ApiError
 from netral.cases import queue as queue_reads
 from netral.cases import selectors, services
-from netral.cases.forms import BulkForm, QueueFilterForm, SavedSearchForm
-from netral.cases.selectors import QueueFilters
+from netral.cases.forms import BulkForm, SavedSearchForm
+from netral.cases.scoping import role_scopes
+from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, is_htmx, refusal_text
-
-
-def _filter_form(request: HttpRequest) -> QueueFilterForm:
-    actor = actor_of(request)
-    agencies = queue_reads.cached_choices("agencies", actor, queue_reads.agency_choices)
-    return QueueFilterForm(request.GET or None, agencies=agencies)
 
 
 @require_GET
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
-    form = _filter_form(request)
-    filters = form.filters() if form.is_bound else QueueFilters()
-    page = queue_reads.queue_page(actor=actor, filters=filters, page=request.GET.get("page"))
-    params = form.params() if form.is_bound else {}
+    parsed = queue_reads.queue_filters(request.GET, actor=actor)
+    page = (
+        queue_reads.queue_page(actor=actor, filters=parsed.filters, page=request.GET.get("page"))
+        if parsed.filters is not None
+        else None
+    )
     context: dict[str, Any] = {
-        "form": form,
+        "form": parsed.form,
         "page": page,
-        "rows": page.rows,
-        "params": params,
+        "rows": page.rows if page else [],
+        "filter_errors": parsed.errors,
+        "may_bulk": bool(set(role_scopes(actor)) & {Role.VERIFIER, Role.CENTRAL_SUPERVISOR}),
+        "params": parsed.params,
         "saved": selectors.saved_searches(owner=actor),
         "bulk_form": BulkForm(
             officers=queue_reads.cached_choices("officers", actor, queue_reads.officer_choices)
@@ -46,7 +46,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "save_form": SavedSearchForm(),
     }
     template = "cases/partials/queue_results.html" if is_htmx(request) else "cases/queue.html"
-    return render(request, template, context)
+    return render(request, template, context, status=400 if parsed.errors else 200)
 
 
 def _back(request: HttpRequest) -> HttpResponse:
@@ -58,17 +58,28 @@ def _back(request: HttpRequest) -> HttpResponse:
     return redirect("cases:queue")
 
 
-def _target_id(raw: Any) -> int:
-    digits = str(raw or "").rsplit("-", 1)[-1]
-    return int(digits) if digits.isdigit() else 0
+def _target_id(raw: Any, actor: Any) -> int:
+    """The id of the case a number as people see it names, if the actor can see it."""
+    condition = reference_condition(str(raw or ""))
+    if condition is None:
+        return 0
+    found = selectors.cases_visible_to(actor=actor).filter(condition).values_list("pk", flat=True)
+    return next(iter(found), 0)
 
 
 def _bulk_result(request: HttpRequest, result: services.BulkResult) -> None:
     if result.done:
         messages.success(request, _("Berhasil: %(n)d kasus.") % {"n": len(result.done)})
+    numbers = dict(
+        selectors.cases_visible_to(actor=actor_of(request))
+        .filter(pk__in=list(result.refused))
+        .values_list("pk", "created_at")
+    )
     for pk, reason in result.refused.items():
+        number = f"NTR-{numbers[pk]:%Y}-{pk:06d}" if pk in numbers else f"#{pk}"
         messages.error(
-            request, _("Kasus #%(pk)d ditolak: %(reason)s") % {"pk": pk, "reason": reason}
+            request,
+            _("Kasus %(number)s ditolak: %(reason)s") % {"number": number, "reason": reason},
         )
 
 
@@ -95,8 +106,15 @@ def bulk(request: HttpRequest) -> HttpResponse:
                 case_ids=ids, actor=actor, reason=data["reason"]
             )
         else:
+            target_id = _target_id(data["target"], actor)
+            if not target_id:
+                messages.error(
+                    request,
+                    _("Kasus tujuan %(number)s tidak ditemukan.") % {"number": data["target"]},
+                )
+                return _back(request)
             result = services.cases_bulk_merge(
-                target_id=_target_id(data["target"]),
+                target_id=target_id,
                 case_ids=ids,
                 actor=actor,
                 reason=data["reason"],
@@ -123,8 +141,7 @@ def search_save(request: HttpRequest) -> HttpResponse:
 
 
 def _filter_form_from_post(request: HttpRequest) -> dict[str, str]:
-    agencies = queue_reads.agency_choices(actor=actor_of(request))
-    return QueueFilterForm(request.POST, agencies=agencies).params()
+    return queue_reads.queue_filters(request.POST, actor=actor_of(request)).params
 
 
 @require_POST

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netral.cases import services
 from netral.cases.forms import NotFoundForm, SubjectLinkForm, SubjectSearchForm
-from netral.cases.search import Query, employee_search, query_for_case
+from netral.cases.likeness import LINK_THRESHOLD
+from netral.cases.search import Query, employee_search, query_for_case, score
 from netral.cases.selectors import roster_for_case
 from netral.cases.views.common import actor_of, attempt, case_or_404, is_htmx, to_case
 
@@ -24,7 +25,14 @@ def search(request: HttpRequest, pk: int) -> HttpResponse:
     form = SubjectSearchForm(request.GET or None, initial=query_for_case(case).__dict__)
     query = Query(**form.cleaned_data) if form.is_valid() else query_for_case(case)
     matches = employee_search(case=case, actor=actor_of(request), query=query)
-    context = {"case": case, "form": form, "matches": matches, "searched": True}
+    context = {
+        "case": case,
+        "form": form,
+        "matches": matches,
+        "searched": True,
+        "query": query.__dict__,
+        "threshold": int(LINK_THRESHOLD),
+    }
     template = "cases/partials/candidates.html" if is_htmx(request) else "cases/subject.html"
     return render(request, template, context)
 
@@ -41,6 +49,20 @@ def link(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if employee is None:
         messages.error(request, _("Pegawai tidak ditemukan di data pegawai wilayah kasus ini."))
+        return to_case(pk, "terlapor")
+    data = form.cleaned_data
+    query = Query(data["name"], data["position"], data["agency"], data["region"])
+    if query.empty:
+        query = query_for_case(case)
+    if not score(query, employee).linkable and not data["checked"]:
+        messages.error(
+            request,
+            _(
+                "Kemiripan %(name)s di bawah ambang: centang bahwa Anda telah memastikannya "
+                "sebelum menautkan."
+            )
+            % {"name": employee.name},
+        )
         return to_case(pk, "terlapor")
     attempt(
         request,
