@@ -3,13 +3,32 @@
 from django.db import migrations, models
 
 
+class AddSearchTextInPlace(migrations.AddField):
+    """On SQLite, ALTER TABLE instead of Django's rebuild of cases_case, which would
+    re-create 0004's PostgreSQL-only NULLS LAST index (see 0005)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+            return
+        schema_editor.execute(
+            "ALTER TABLE cases_case ADD COLUMN search_text text NOT NULL DEFAULT ''"
+        )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+            return
+        schema_editor.execute("ALTER TABLE cases_case DROP COLUMN search_text")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0006_retention_schedule"),
     ]
 
     operations = [
-        migrations.AddField(
+        AddSearchTextInPlace(
             model_name="case",
             name="search_text",
             field=models.TextField(blank=True, default="", editable=False),
