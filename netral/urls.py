@@ -10,6 +10,7 @@ urlpatterns = [
     path("kasus/", include("netral.cases.urls")),
     path("aturan/", include("netral.guide.urls")),
     path("akun/", include("netral.accounts.urls")),
+    path("pemberitahuan/", include("netral.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

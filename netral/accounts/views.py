@@ -4,11 +4,12 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -33,10 +34,11 @@ class LoginView(auth_views.LoginView):
 
 
 def _next_url(request: HttpRequest) -> str:
-    target = request.GET.get("next") or request.POST.get("next") or "/"
+    home = resolve_url(settings.LOGIN_REDIRECT_URL)
+    target = request.GET.get("next") or request.POST.get("next") or home
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
-    return "/"
+    return home
 
 
 def _qr_svg(uri: str) -> str:

@@ -66,3 +66,30 @@ def stage_deadline(*, stage: str, election: str, start: datetime.date) -> StageD
 
 def is_overdue(due_date: datetime.date | None, today: datetime.date) -> bool:
     return due_date is not None and today > due_date
+
+
+def warning_horizon(today: datetime.date, working_days: int) -> datetime.date:
+    """The last day that counts as "at risk": ``working_days`` working days after today.
+
+    Without holiday data for the period, only today is at risk (never a guessed calendar).
+    """
+    try:
+        return rules.due(today, working_days, "WORKING")
+    except rules.RulesError:
+        return today
+
+
+def working_days_left(today: datetime.date, due_date: datetime.date) -> int | None:
+    """Working days from today to the due date (0 on the due date, negative once overdue);
+    None when the calendar has no data for a year in between."""
+    sign = 1 if due_date >= today else -1
+    first, last = sorted((today, due_date))
+    count = 0
+    day = first + datetime.timedelta(days=1)
+    try:
+        while day <= last:
+            count += rules.is_working_day(day)
+            day += datetime.timedelta(days=1)
+    except rules.RulesError:
+        return None
+    return sign * count

@@ -142,7 +142,10 @@ def purge_expired_reports() -> dict[str, int]:
 
 
 def notify_case_event(event_id: int) -> None:
-    """Delivery hook after commit; today it logs (e-mail/WhatsApp senders plug in here)."""
+    """After a case event commits: whoever it concerns is notified (netral.notifications)."""
+    from netral.notifications.casework import case_event_notify
+
     event = CaseEvent.objects.filter(pk=event_id).select_related("case").first()
     if event is not None:
         log.info("case %s event #%s %s", event.case_id, event.seq, event.action)
+        case_event_notify(event)

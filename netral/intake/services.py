@@ -40,6 +40,12 @@ from netral.intake.selectors import (
 )
 from netral.intake.storage import evidence_store, staging_area
 from netral.intake.suggestions import TriageOutcome, run_triage
+from netral.notifications.reporting import (
+    access_decision_notify,
+    access_request_notify,
+    report_status_notify,
+    reporter_message_notify,
+)
 from netral.org.models import Region
 from netral.security.crypto import new_receipt_number, new_secret, secret_digest
 
@@ -149,7 +155,13 @@ def report_event_append(
         if status and status != locked.status:
             Report.objects.filter(pk=locked.pk).update(status=status)
             report.status = status
+            if public and kind == EventKind.STATUS:
+                _tell_reporter_status(locked, event)
         return event
+
+
+def _tell_reporter_status(report: Report, event: ReportEvent) -> None:
+    report_status_notify(report, str(event.get_status_display()), event.seq)
 
 
 def _create_with_unique_receipt(values: dict[str, Any]) -> Report:
@@ -231,9 +243,11 @@ def report_message_add(
     ):
         raise ServiceError("forbidden", "only an officer in scope may reply")
     with transaction.atomic():
-        return Message.objects.create(
+        message = Message.objects.create(
             report=report, body=body, sender=sender, author=author if author else None
         )
+        reporter_message_notify(message)
+        return message
 
 
 def identity_access_request(
@@ -247,11 +261,13 @@ def identity_access_request(
     with transaction.atomic():
         try:
             with transaction.atomic():
-                return IdentityAccessRequest.objects.create(
+                created = IdentityAccessRequest.objects.create(
                     report=report, requester=requester, reason=reason
                 )
         except IntegrityError as exc:
             raise ServiceError("already_pending", "a request is already pending") from exc
+        access_request_notify(created)
+        return created
 
 
 def identity_access_decide(
@@ -273,6 +289,7 @@ def identity_access_decide(
         if approve:
             locked.expires_at = now + timedelta(days=conf.get("INTAKE_IDENTITY_ACCESS_DAYS"))
         locked.save()
+        access_decision_notify(locked)
         return locked
 
 

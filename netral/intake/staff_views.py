@@ -36,6 +36,7 @@ from netral.intake.services import (
     report_message_add,
 )
 from netral.intake.storage import evidence_store
+from netral.web.menu import page_required
 
 
 def _user(request: HttpRequest) -> User:
@@ -51,7 +52,7 @@ def _report(request: HttpRequest, pk: int) -> Report:
 
 
 @never_cache
-@login_required
+@page_required("reports")
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = reports_for_staff(user=_user(request))[:200]
     return render(request, "intake/staff/list.html", {"reports": reports})
@@ -157,7 +158,7 @@ def evidence_file(request: HttpRequest, pk: int, evidence_id: int, kind: str) ->
 
 
 @never_cache
-@login_required
+@page_required("custodian")
 def custodian_queue(request: HttpRequest) -> HttpResponse:
     requests = access_requests_for_custodian(user=_user(request))[:200]
     return render(
@@ -168,7 +169,7 @@ def custodian_queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page_required("custodian")
 def custodian_decide(request: HttpRequest, pk: int) -> HttpResponse:
     access_request = access_requests_for_custodian(user=_user(request)).filter(pk=pk).first()
     form = AccessDecisionForm(request.POST)

@@ -5,6 +5,7 @@ Public API (stable; other parts of Netral build on it)::
 
     assess(facts) -> Assessment            # .to_dict() is the CLI output object without "id"
     due(start, days, unit) -> date         # unit "WORKING" or "CALENDAR"
+    is_working_day(day) -> bool
     deadline(stage, election, on) -> DeadlineRule
     recommending_body(on) -> str
     load_catalogue(path=None) -> Catalogue
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from netral.rules.calendar import due_on
+from netral.rules.calendar import is_working_day as is_working_day_on
 from netral.rules.catalogue import Catalogue
 from netral.rules.deadlines import deadline_on, recommending_body_on
 from netral.rules.engine import assess_with
@@ -40,6 +42,7 @@ __all__ = [
     "deadline",
     "default_catalogue",
     "due",
+    "is_working_day",
     "load_catalogue",
     "recommending_body",
 ]
@@ -82,3 +85,8 @@ def deadline(
 def recommending_body(on: datetime.date, *, catalogue: Catalogue | None = None) -> str:
     """Which body recommends the sanction for a case on ``on``: KASN, later BKN."""
     return recommending_body_on(catalogue or default_catalogue(), on)
+
+
+def is_working_day(day: datetime.date, *, catalogue: Catalogue | None = None) -> bool:
+    """Whether ``day`` is a working day; raises :class:`RulesError` for a year without data."""
+    return is_working_day_on(catalogue or default_catalogue(), day)

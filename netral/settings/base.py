@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "netral.intake",
     "netral.cases",
     "netral.guide",
+    "netral.notifications",
 ]
 
 MIDDLEWARE = [
@@ -89,7 +90,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "web:staff-home"
 LOGOUT_REDIRECT_URL = "web:home"
 
 PASSWORD_HASHERS = [
@@ -183,6 +184,20 @@ CONTENT_SECURITY_POLICY = {
 }
 
 OTP_TOTP_ISSUER = "Netral"
+
+# Notifications (netral.notifications): e-mail through Django's backend, SMTP settings
+# from the environment (EMAIL_HOST, EMAIL_PORT, ...); the demo prints mail to the console.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Netral <netral@localhost>")
+# The public address of the site, for links in e-mails ("" leaves links out).
+NETRAL_SITE_URL = os.environ.get("NETRAL_SITE_URL", "")
+# A deadline this many working days away (or nearer) is "at risk" on home pages and warnings.
+NETRAL_DEADLINE_WARNING_WORKING_DAYS = int(os.environ.get("NETRAL_DEADLINE_WARNING_DAYS", "2"))
 
 # Background work (deadline sweeps, notifications, large imports) in a database-backed
 # queue: no extra server. Run workers with `netral manage qcluster`.

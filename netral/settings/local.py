@@ -24,3 +24,6 @@ NETRAL_BACKUP_DEMO_KEYS = True
 # collectstatic step outside production.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Notification e-mails are printed to the console unless an SMTP server is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netral.cases import sanctions, selectors, services
 from netral.cases.forms import NoteForm, SanctionForm
 from netral.cases.views.common import actor_of, attempt, case_or_404, to_case
+from netral.web.menu import page_required
 
 
 @require_POST
@@ -68,7 +69,7 @@ def blocking(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@page_required("compliance")
 def compliance(request: HttpRequest) -> HttpResponse:
     rows = selectors.ppk_compliance(actor=actor_of(request))
     return render(request, "cases/compliance.html", {"rows": rows})

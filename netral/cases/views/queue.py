@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,10 +20,11 @@ from netral.cases.forms import BulkForm, SavedSearchForm
 from netral.cases.scoping import role_scopes
 from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, is_htmx, refusal_text
+from netral.web.menu import BULK_ROLES, holds_any, page_keys_for, page_required
 
 
 @require_GET
-@login_required
+@page_required("queue")
 def queue(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     parsed = queue_reads.queue_filters(request.GET, actor=actor)
@@ -44,6 +45,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             officers=queue_reads.cached_choices("officers", actor, queue_reads.officer_choices)
         ),
         "save_form": SavedSearchForm(),
+        "can_bulk": holds_any(actor, BULK_ROLES),
+        "page_keys": page_keys_for(actor),
     }
     template = "cases/partials/queue_results.html" if is_htmx(request) else "cases/queue.html"
     return render(request, template, context, status=400 if parsed.errors else 200)
@@ -84,9 +87,11 @@ def _bulk_result(request: HttpRequest, result: services.BulkResult) -> None:
 
 
 @require_POST
-@login_required
+@page_required("queue")
 def bulk(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
+    if not holds_any(actor, BULK_ROLES):
+        raise PermissionDenied
     form = BulkForm(request.POST, officers=queue_reads.officer_choices(actor=actor))
     if not form.is_valid():
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
@@ -127,7 +132,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page_required("queue")
 def search_save(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     form = SavedSearchForm(request.POST)
@@ -145,7 +150,7 @@ def _filter_form_from_post(request: HttpRequest) -> dict[str, str]:
 
 
 @require_POST
-@login_required
+@page_required("queue")
 def search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.saved_search_delete(owner=actor_of(request), pk=pk)
