@@ -48,7 +48,7 @@ def send_email(notification_id: int) -> str:
     """Send one pending e-mail; idempotent (a sent one is not sent again)."""
     with transaction.atomic():
         row = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("user", "report")
             .filter(pk=notification_id)
             .first()

@@ -20,7 +20,7 @@ from netral.cases.forms import BulkForm, SavedSearchForm
 from netral.cases.scoping import role_scopes
 from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, is_htmx, refusal_text
-from netral.web.menu import BULK_ROLES, holds_any, page_keys_for, page_required
+from netral.web.menu import BULK_ROLES, holds_any, page_required
 
 
 @require_GET
@@ -46,7 +46,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         ),
         "save_form": SavedSearchForm(),
         "can_bulk": holds_any(actor, BULK_ROLES),
-        "page_keys": page_keys_for(actor),
     }
     template = "cases/partials/queue_results.html" if is_htmx(request) else "cases/queue.html"
     return render(request, template, context, status=400 if parsed.errors else 200)
