@@ -45,7 +45,6 @@ def queue(request: HttpRequest) -> HttpResponse:
             officers=queue_reads.cached_choices("officers", actor, queue_reads.officer_choices)
         ),
         "save_form": SavedSearchForm(),
-        "can_bulk": holds_any(actor, BULK_ROLES),
     }
     template = "cases/partials/queue_results.html" if is_htmx(request) else "cases/queue.html"
     return render(request, template, context, status=400 if parsed.errors else 200)
