@@ -149,13 +149,25 @@ def attribute(analysis: Analysis, hits: Sequence[Hit], found: Sequence[Mention])
         discourse[sentence] = actor
         return actor
 
+    # Where each sentence's first conduct words start: a person named after them is the
+    # act's object or beneficiary ("memberi like di akun salah satu paslon"), not its actor.
+    first_act: dict[int, int] = {}
+    for hit in hits:
+        sentence = tokens[hit.first].sentence
+        first_act[sentence] = min(first_act.get(sentence, hit.first), hit.first)
+
     @cache  # the same answer for every clause of the text: scan for topic words once
     def unnamed() -> Actor:
         """A clause with no actor of its own: someone else's conduct when the text names
-        no bound person, is not about neutrality, and names someone the rules don't bind."""
+        no bound person, is not about neutrality, and names someone the rules don't bind
+        where an actor stands (before the conduct words of its sentence)."""
         if any(m.kind == "bound" for m in found) or words().topic.hits(analysis):
             return "unknown"
-        return "non_bound" if any(m.kind == "non_bound" for m in found) else "unknown"
+        subjects = [
+            m for m in found
+            if m.kind == "non_bound" and m.first < first_act.get(m.sentence, len(tokens))
+        ]  # fmt: skip
+        return "non_bound" if subjects else "unknown"
 
     out: list[Actor] = []
     for hit in hits:
@@ -166,7 +178,12 @@ def attribute(analysis: Analysis, hits: Sequence[Hit], found: Sequence[Mention])
             out.append(agent.kind)
         elif any(m.kind == "bound" for m in before):
             out.append("bound")
-        elif before and before[-1].kind == "non_bound" and before[0].kind == "non_bound":
+        # Only people named before the act can be its actor: "meminta warga memilih" names
+        # the public as the act's object. A pronoun nearer than them points back further
+        # ("Dengan menghadirkan seorang caleg, ia meminta ...").
+        elif (prior := [m for m in before if m.last < hit.first]) and prior[-1].kind == "anaphor":
+            out.append(sentence_actor(sentence - 1) if sentence > 0 else "unknown")
+        elif prior and prior[-1].kind == "non_bound" and prior[0].kind == "non_bound":
             out.append("non_bound")
         elif sentence > 0:
             out.append(sentence_actor(sentence - 1))

@@ -165,7 +165,8 @@ def _incidents(analysis: Analysis, cues: list[Hit]) -> list[Hit]:
     kept = []
     for hit in table.incident.hits(analysis):
         first = tokens[hit.first]
-        if first.clause in rule_clauses:
+        # "terancam disanksi karena kedapatan ...": told as the reason, it happened
+        if first.clause in rule_clauses and not _told_as_reason(analysis, hit):
             continue
         before = tokens[max(hit.first - 2, 0) : hit.first]
         if any(
