@@ -190,3 +190,12 @@ def attribute(analysis: Analysis, hits: Sequence[Hit], found: Sequence[Mention])
         else:
             out.append(unnamed())
     return out
+
+
+def named_non_bound(analysis: Analysis, hit: Hit, found: Sequence[Mention]) -> bool:
+    """Whether the hit's own sentence names, before the act, only people the rules do not
+    bind ("bacaleg yang menggunakan mobil dinas"): then even a state facility is their
+    conduct, not a civil servant's."""
+    sentence = analysis.tokens[hit.first].sentence
+    prior = [m for m in found if m.sentence == sentence and m.last < hit.first]
+    return bool(prior) and all(m.kind == "non_bound" for m in prior)

@@ -230,6 +230,7 @@ def assess(analysis: Analysis, hits: list[Hit]) -> Context:
     incident = _incidents(analysis, cues)
     context = Context(cues=cues, incident=incident, framing=_framing(cues, incident))
     actors: list[attribution.Actor] = []
+    found: list[attribution.Mention] = []
     if hits:
         context.mentions = subject_mentions(analysis)
         found = attribution.mentions(analysis, context.mentions)
@@ -245,7 +246,9 @@ def assess(analysis: Analysis, hits: list[Hit]) -> Context:
         clause = analysis.tokens[hit.first].clause
         if code in context.blocked_codes:
             context.suppressed.append((hit, context.blocked_codes[code]))
-        elif actor == "non_bound" and code not in table.implied_by_codes:
+        elif actor == "non_bound" and (
+            code not in table.implied_by_codes or attribution.named_non_bound(analysis, hit, found)
+        ):
             context.suppressed.append((hit, "non_bound_actor"))
         elif clause in flagged and not _told_as_reason(analysis, hit):
             context.suppressed.append((hit, flagged[clause]))

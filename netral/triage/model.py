@@ -170,17 +170,32 @@ def cached_path() -> Path:
     return cache_dir() / f"triage-model-{model_key()}.json"
 
 
+# The model a caller chose for this process (use_model); empty: the cached one.
+_chosen: list[LinearModel | None] = []
+
+
+def use_model(model: LinearModel | None) -> None:
+    """Make ``triage()`` in this process score with ``model`` (None: rules alone) instead
+    of the model cached for this corpus and code. For callers that ship one model to their
+    workers (screening): they compare ``model.key`` with ``model_key()`` themselves."""
+    _chosen[:] = [model]
+    get_model.cache_clear()
+
+
 def would_train() -> bool:
     """Whether ``get_model`` would have to train (no cached file for this key)."""
-    return not _disabled() and not cached_path().exists()
+    return not _chosen and not _disabled() and not cached_path().exists()
 
 
 @lru_cache(maxsize=1)
 def get_model() -> LinearModel | None:
-    """The cached model for this corpus and code, trained on first use; None if no corpus.
+    """The cached model for this corpus and code, trained on first use; None if no corpus,
+    or the model given to ``use_model``.
 
     Loaded once per process: a process started by fork inherits it (see bulk.py).
     """
+    if _chosen:
+        return _chosen[0]
     if _disabled():
         return None
     path = cached_path()

@@ -52,3 +52,28 @@ def test_scoring_by_weight_rows_gives_the_sums_of_each_features_weights_exactly(
     }
     assert model.probabilities(feats) == expected
     assert model.probabilities([]) == model.probabilities(["w:kata-yang-tidak-ada"])
+
+
+def test_use_model_makes_triage_score_with_the_given_model_or_rules_alone() -> None:
+    """Screening ships one model to its workers: triage must score with exactly that one.
+    In a fresh process, so the model cached for this test session stays in place."""
+    import subprocess
+    import sys
+
+    script = """
+from netral.triage import corpus, triage, use_model
+from netral.triage.model import train
+text = "Pak camat pasang baliho caleg di pagar rumahnya kemarin."
+examples = [e for e in corpus.load() if not corpus.is_test(e.origin)][:300]
+use_model(train(examples, "given"))
+given = triage(text)
+use_model(None)
+alone = triage(text)
+print(given.context["pipeline"]["model"], alone.context["pipeline"]["model"], alone.codes)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out[0].endswith("+given")
+    assert out[1] == "none"
+    assert "APK_PASANG" in out[2]
