@@ -47,6 +47,8 @@ REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = REPO / ".venv" / "bin"
 sys.path.insert(0, str(REPO))
 BATCH = 5000
+# Words of the report texts and region names (a regency, a conduct): rare and common parts.
+SEARCH = "/kasus/?q=kepala+dinas+bogor+kaos"
 FIRST_SIZE = 1000
 STAGES = ("RECEIVED", "VERIFICATION", "BAWASLU_REVIEW", "AGENCY_EXAMINATION")
 CODES = ("MEDSOS_UNGGAH", "FOTO_SIMBOL", "KAMPANYE_IKUT", "APK_PASANG", "FASILITAS_NEGARA")
@@ -128,6 +130,7 @@ def fill_cases(target: int, rng: random.Random) -> int:
     from django.db import transaction
 
     from netral.cases.models import Case, CaseReport
+    from netral.cases.searchtext import fold
     from netral.intake.models import Report
     from netral.org.models import Region
 
@@ -142,13 +145,12 @@ def fill_cases(target: int, rng: random.Random) -> int:
             region = rng.choice(regions)
             code = rng.choice(CODES)
             created = now - datetime.timedelta(minutes=rng.randrange(60 * 24 * 120))
+            text = TEXT.format(who=rng.choice(WHO), place=region.name, what=rng.choice(WHAT), n=i)
             reports.append(
                 Report(
                     receipt=f"B{i:015d}",
                     secret_digest="0" * 64,
-                    text=TEXT.format(
-                        who=rng.choice(WHO), place=region.name, what=rng.choice(WHAT), n=i
-                    ),
+                    text=text,
                     region=region,
                     election="PILKADA",
                     identity_mode="anonymous",
@@ -163,6 +165,9 @@ def fill_cases(target: int, rng: random.Random) -> int:
                     election=rng.choice(("PILKADA", "PEMILU", "")),
                     stage=rng.choice(STAGES),
                     subject_name=f"Pegawai {i}",
+                    # What searchtext.case_search_text makes of these fields (its number
+                    # is left out: the pk is not known before the insert).
+                    search_text=fold(f"Pegawai {i} {region.name} {text}"),
                     suggested_codes=[code],
                     due_date=today + datetime.timedelta(days=rng.randrange(-20, 30)),
                     created_at=created,
@@ -200,6 +205,7 @@ def count_queries(user: Any, token: str, explain: bool = False) -> dict[str, int
     for name, path, headers in (
         ("page", "/kasus/", {}),
         ("page filtered", "/kasus/?stage=VERIFICATION&ordering=-due_date&page=3", {}),
+        ("page searched", SEARCH, {}),
         ("api", "/api/v1/cases/?limit=25", {"Authorization": f"Bearer {token}"}),
     ):
         client.get(path, headers=headers)  # warm caches (catalogue, templates)
@@ -334,6 +340,7 @@ def main() -> int:
                 "queue filtered": getter(
                     "/kasus/?stage=VERIFICATION&ordering=-due_date&page=3", cookie
                 ),
+                "queue searched": getter(SEARCH, cookie),
                 "api page": getter("/api/v1/cases/?limit=25", bearer),
             }
             for request in endpoints.values():

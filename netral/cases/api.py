@@ -3,10 +3,12 @@ every object lookup goes through the scoped selectors, so out-of-scope cases are
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 
 from netral.accounts.models import Role, User
@@ -14,8 +16,9 @@ from netral.cases import search, selectors, services
 from netral.cases.audit import verify_chains
 from netral.cases.auth import StaffToken
 from netral.cases.models import Case, CaseEvent
+from netral.cases.queue import queue_filters
 from netral.cases.scoping import role_scopes
-from netral.cases.services.errors import Forbidden, NotFound
+from netral.cases.services.errors import Forbidden, Invalid, NotFound
 from netral.org.models import Employee
 
 router = Router(tags=["cases"], auth=StaffToken())
@@ -146,14 +149,25 @@ def _suggested(case: Case) -> list[str]:
     return codes
 
 
-@router.get("/", response=CasePageOut, summary="Antrean kasus")
+@router.get(
+    "/",
+    response=CasePageOut,
+    summary="Antrean kasus",
+    description="400 `invalid` bila nilai saringan tidak dikenal (mis. kode wilayah yang tidak "
+    "ada); `detail.errors` menyebut tiap nilai. `q` mencari di isi laporan, nomor kasus "
+    "(NTR-2026-000042), nama, NIP, instansi dan tempat.",
+)
 def case_list(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, Any]:
     params = query.dict()
     limit = max(1, min(params.pop("limit"), MAX_LIMIT))
     offset = max(0, params.pop("offset"))
+    # The page's parser: an unknown value (region=99.99, stage=DONE) is refused, not ignored.
+    parsed = queue_filters(request.GET, actor=_actor(request))
+    if parsed.filters is None:
+        raise Invalid(_("Saringan tidak dikenal."), detail={"errors": parsed.errors})
     found = selectors.case_queue_page(
         actor=_actor(request),
-        filters=selectors.QueueFilters(**params),
+        filters=dataclasses.replace(parsed.filters, open_only=params["open_only"]),
         offset=offset,
         limit=limit,
     )
@@ -211,6 +225,8 @@ def _detail(case: Case, actor: User) -> dict[str, Any]:
             "sk_number": sanction.sk_number,
             "sk_date": sanction.sk_date,
             "sanction": sanction.sanction,
+            "level": sanction.level,
+            "compliance": sanction.compliance,
             "effective_date": sanction.effective_date,
             "on_time": sanction.on_time,
         },

@@ -55,6 +55,13 @@ class CaseIdsField(forms.TypedMultipleChoiceField):
         return str(value).isdigit()
 
 
+class AssignedField(forms.ChoiceField):
+    """ "me", "none", or an officer's id (the API filters by id; the page offers the first two)."""
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value).isdigit() or super().valid_value(value)
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Cari (isi laporan, nomor kasus, nama, NIP, instansi, tempat)"),
@@ -77,7 +84,7 @@ class QueueFilterForm(forms.Form):
         choices=_blank([*CaseElection.choices, ("NONE", _("Bukan pemilihan"))]),
     )
     overdue = forms.BooleanField(label=_("Hanya yang lewat batas waktu"), required=False)
-    assigned = forms.ChoiceField(
+    assigned = AssignedField(
         label=_("Petugas"),
         required=False,
         choices=_blank([("me", _("Saya")), ("none", _("Belum ditugaskan"))]),
@@ -90,6 +97,7 @@ class QueueFilterForm(forms.Form):
             ("-due_date", _("Batas waktu terjauh")),
             ("-created_at", _("Terbaru masuk")),
             ("created_at", _("Terlama masuk")),
+            ("-updated_at", _("Terakhir diubah")),
         ],
     )
 

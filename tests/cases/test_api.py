@@ -173,3 +173,14 @@ def test_subject_search_over_the_api_finds_the_civil_servant_from_what_reports_s
     assert "nama" in best["reasons"]
     elsewhere = _client(world.verifier_kebumen).get(f"/api/v1/cases/{case.pk}/subject-candidates")
     assert elsewhere.status_code == 404
+
+
+def test_an_unknown_queue_filter_value_is_400_not_an_unfiltered_list(world: World) -> None:
+    case = new_case()
+    client = _client(world.verifier)
+    refused = client.get("/api/v1/cases/", {"region": "99.99"})
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid"
+    assert any("99.99" in e for e in refused.json()["detail"]["errors"])
+    found = client.get("/api/v1/cases/", {"q": case.reference}).json()
+    assert [item["id"] for item in found["items"]] == [case.pk]

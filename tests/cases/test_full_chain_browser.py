@@ -119,6 +119,7 @@ def test_the_whole_chain_from_report_to_closed_case_with_the_demo_roles(
     today = local_today().isoformat()
     ppk.fill("#id_sk_number", "800.1.6/123/BKPSDM/2024")
     ppk.fill("#id_sk_date", today)
+    ppk.select_option("#id_sanction", Case.objects.get(pk=case.pk).recommendation.chosen_sanction)
     ppk.fill("#id_effective_date", today)
     ppk.get_by_role("button", name="Catat keputusan sanksi").click()
     assert ppk.get_by_test_id("stage").inner_text() == "Selesai"

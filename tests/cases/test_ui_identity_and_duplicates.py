@@ -156,3 +156,47 @@ def test_merging_a_case_outside_the_scope_is_not_found(world: World) -> None:
     )
     assert response.status_code == 404
     assert fresh(outside).stage == Stage.RECEIVED
+
+
+def test_a_weak_roster_match_is_never_a_one_click_link(world: World) -> None:
+    nurse = Employee.objects.create(
+        nip="198807152022012001",
+        name="Fitri Handayani",
+        status="PPPK",
+        position="Perawat Puskesmas",
+        agency=world.bogor,
+    )
+    case = act(new_case(subject_name="Hendra Wijaya"), "start_verification", world.verifier)
+    query = Query("Hendra Wijaya", "Kepala Dinas Pendidikan", "", "32.01")
+    found = {
+        m.employee.pk: m for m in employee_search(case=case, actor=world.verifier, query=query)
+    }
+    assert all(not m.linkable for m in found.values())
+    client = signed_in(world.verifier)
+    page = client.get(
+        f"/kasus/{case.pk}/terlapor/",
+        {"name": query.name, "position": query.position, "region": "32.01"},
+    ).content.decode()
+    assert f'data-testid="link-{nurse.nip}"' not in page
+    assert "ambang" in page
+    refused = {"version": case.version, "employee": nurse.pk, "name": query.name}
+    client.post(f"/kasus/{case.pk}/terlapor/tautkan/", {**refused, "position": query.position})
+    assert fresh(case).employee_id is None
+    client.post(
+        f"/kasus/{case.pk}/terlapor/tautkan/",
+        {**refused, "position": query.position, "checked": "1"},
+    )
+    assert fresh(case).employee_id == nurse.pk  # the officer checked it herself
+
+
+def test_same_person_same_conduct_and_close_dates_are_suggested_however_worded(
+    world: World,
+) -> None:
+    first = new_case(text="Pak camat Budi unggah foto bareng paslon dua, jempol diacungkan.")
+    second = new_case(
+        text="Saya melihat status Facebook Budi Santoso yang mengajak warga memilih calon."
+    )
+    suggested = [s.case.pk for s in duplicate_suggestions(case=first, actor=world.verifier)]
+    assert second.pk in suggested
+    reasons = duplicate_suggestions(case=first, actor=world.verifier)[0].reasons
+    assert {"nama terlapor mirip", "perbuatan yang sama", "tanggal berdekatan"} <= set(reasons)
