@@ -135,6 +135,7 @@ class QueueQuery(Schema):
     election: str | None = None
     overdue: bool | None = None
     assigned: str = ""
+    escalation: str | None = None
     q: str = ""
     open_only: bool = True
     ordering: str = "due_date"

@@ -8,7 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netral import rules
-from netral.cases.models import CandidateStatus, CaseElection, ReferralTarget, Stage, SubjectStatus
+from netral.cases.models import (
+    CandidateStatus,
+    CaseElection,
+    EscalationKind,
+    ReferralTarget,
+    Stage,
+    SubjectStatus,
+)
 from netral.cases.sanctions import NONE, LevelChoices
 from netral.cases.searchtext import parse_reference
 from netral.cases.selectors import ORDERINGS, QueueFilters
@@ -25,6 +32,7 @@ QUEUE_PARAMS = (
     "election",
     "overdue",
     "assigned",
+    "escalation",
     "q",
     "ordering",
 )
@@ -89,6 +97,11 @@ class QueueFilterForm(forms.Form):
         required=False,
         choices=_blank([("me", _("Saya")), ("none", _("Belum ditugaskan"))]),
     )
+    escalation = forms.ChoiceField(
+        label=_("Diteruskan ke pengawas pusat"),
+        required=False,
+        choices=_blank(EscalationKind.choices),
+    )
     ordering = forms.ChoiceField(
         label=_("Urutkan"),
         required=False,
@@ -128,6 +141,7 @@ class QueueFilterForm(forms.Form):
             election=data.get("election") or None,
             overdue=True if data.get("overdue") else None,
             assigned=data.get("assigned") or "",
+            escalation=data.get("escalation") or None,
             q=data.get("q") or "",
             ordering=ordering if ordering in ORDERINGS else "due_date",
         )

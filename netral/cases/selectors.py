@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
@@ -73,6 +73,7 @@ class QueueFilters:
     election: str | None = None  # "PEMILU", "PILKADA" or "NONE"
     overdue: bool | None = None
     assigned: str = ""  # "me", "none", or a user id
+    escalation: str | None = None  # an EscalationKind still open on the case
     q: str = ""
     open_only: bool = True
     ordering: str = "due_date"
@@ -110,6 +111,11 @@ def _filters(f: QueueFilters, actor: User) -> Q:
         q &= Q(overdue=f.overdue)
     if f.code:
         q &= _json_has("confirmed_codes", f.code) | _json_has("suggested_codes", f.code)
+    if f.escalation:
+        raised = Escalation.objects.filter(
+            case_id=OuterRef("pk"), kind=f.escalation, resolved_at__isnull=True
+        )
+        q &= Q(Exists(raised))
     if f.q.strip():
         q &= search_condition(f.q)
     return q & _assigned(f.assigned, actor)

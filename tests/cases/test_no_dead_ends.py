@@ -129,3 +129,15 @@ def test_a_recommendation_cannot_be_signed_before_the_agency_is_known(world: Wor
             expected_version=case.version,
         )
     assert fresh(case).stage == Stage.RECOMMENDATION
+
+
+def test_the_supervisor_finds_stranded_cases_with_a_queue_filter(world: World) -> None:
+    from tests.cases.test_ui_case_page import signed_in
+    from tests.cases.test_ui_queue import listed
+
+    stranded, served = new_case("32.73"), new_case("32.01")
+    shown = listed(signed_in(world.supervisor), "?escalation=NO_ACTOR")
+    assert shown == [stranded.pk]
+    assert served.pk not in shown
+    page = signed_in(world.supervisor).get(f"/kasus/{stranded.pk}/").content.decode()
+    assert 'data-testid="escalations"' in page

@@ -12,12 +12,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.accounts.models import Role
 from netral.api.errors import ApiError
 from netral.cases import queue as queue_reads
 from netral.cases import selectors, services
 from netral.cases.forms import BulkForm, SavedSearchForm
-from netral.cases.scoping import role_scopes
 from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, is_htmx, refusal_text
 from netral.web.menu import BULK_ROLES, holds_any, page_required
@@ -38,7 +36,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": page.rows if page else [],
         "filter_errors": parsed.errors,
-        "may_bulk": bool(set(role_scopes(actor)) & {Role.VERIFIER, Role.CENTRAL_SUPERVISOR}),
+        "may_bulk": queue_reads.may_act_in_bulk(actor),
         "params": parsed.params,
         "saved": selectors.saved_searches(owner=actor),
         "bulk_form": BulkForm(
