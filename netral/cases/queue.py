@@ -262,20 +262,6 @@ def cached_choices(
     return found
 
 
-BULK_ROLES = (Role.VERIFIER, Role.CENTRAL_SUPERVISOR)
-
-
-def may_act_in_bulk(actor: User) -> bool:
-    """Whether the page shows the bulk bar (kept like the choice lists: the services
-    check each case anyway, so a minute's delay after a role change only hides a bar)."""
-    key = f"cases:queue-bulk:{actor.pk}"
-    found: bool | None = cache.get(key)
-    if found is None:
-        found = RoleAssignment.objects.filter(user=actor, role__in=BULK_ROLES).exists()
-        cache.set(key, found, CHOICES_TTL)
-    return found
-
-
 def officer(*, pk: int) -> User | None:
     """An active user by id; whether they may take a case is the service's decision."""
     return User.objects.filter(pk=pk, is_active=True).first()

@@ -36,7 +36,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": page.rows if page else [],
         "filter_errors": parsed.errors,
-        "may_bulk": queue_reads.may_act_in_bulk(actor),
+        "may_bulk": holds_any(actor, BULK_ROLES),
         "params": parsed.params,
         "saved": selectors.saved_searches(owner=actor),
         "bulk_form": BulkForm(
