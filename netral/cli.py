@@ -20,7 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "triage": ("netral.triage.cli", "Indonesian text to conduct codes (JSON Lines)"),
     "screen": ("netral.commands.screen", "screen social-media exports on Dask (Parquet out)"),
     "docs": ("netral.documents.cli", "extract neutrality instruments from documents"),
-    "audit": ("netral.commands.audit", "verify the case event log"),
+    "audit": ("netral.commands.audit", "verify the audit chains; signed checkpoints"),
     "backup": ("netral.commands.backup", "write an encrypted backup archive (docs/backup.md)"),
     "restore": ("netral.commands.restore", "restore a backup into an empty database, checked"),
 }

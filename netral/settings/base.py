@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "netral.cases",
     "netral.guide",
     "netral.notifications",
+    "netral.audit",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,16 @@ NETRAL_RETENTION_NOT_ACTIONABLE_DAYS = int(
 )
 if NETRAL_RETENTION_NOT_ACTIONABLE_DAYS < 0:
     raise ImproperlyConfigured("NETRAL_RETENTION_NOT_ACTIONABLE_DAYS must be 0 or more days")
+
+# Signed audit checkpoints (docs/audit.md): the Ed25519 key lives outside the database
+# (created by `netral audit keygen` at set-up), and every checkpoint is also appended to a
+# JSON Lines file that can be copied or published elsewhere.
+NETRAL_AUDIT_SIGNING_KEY = os.environ.get(
+    "NETRAL_AUDIT_SIGNING_KEY", str(DATA_DIR / "audit-signing.key")
+)
+NETRAL_AUDIT_CHECKPOINT_LOG = os.environ.get(
+    "NETRAL_AUDIT_CHECKPOINT_LOG", str(DATA_DIR / "audit-checkpoints.jsonl")
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

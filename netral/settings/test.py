@@ -16,6 +16,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 _tmp = Path(tempfile.mkdtemp(prefix="netral-test-"))
 MEDIA_ROOT = _tmp / "media"
 EVIDENCE_ROOT = _tmp / "evidence"
+NETRAL_AUDIT_SIGNING_KEY = str(_tmp / "audit-signing.key")
+NETRAL_AUDIT_CHECKPOINT_LOG = str(_tmp / "audit-checkpoints.jsonl")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

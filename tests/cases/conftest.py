@@ -15,6 +15,7 @@ from netral.accounts.models import Role, User
 from netral.cases import services
 from netral.cases.models import Case
 from netral.intake.models import Report
+from netral.intake.services import report_event_append
 from netral.org.models import Agency, Employee, Region
 from tests.accounts.factories import agency_in, staff
 
@@ -80,7 +81,7 @@ def make_report(
     created_at: datetime.datetime | None = None,
 ) -> Report:
     extra = {"created_at": created_at} if created_at else {}
-    return Report.objects.create(
+    report = Report.objects.create(
         receipt=f"{secrets.randbelow(10**16):016d}",
         secret_digest="0" * 64,
         text=text,
@@ -94,6 +95,9 @@ def make_report(
         suggested_codes=["MEDSOS_UNGGAH"],
         **extra,
     )
+    # As report_submit does: every report's timeline starts with its receipt.
+    report_event_append(report=report, kind="RECEIVED", status="RECEIVED")
+    return report
 
 
 def new_case(region_code: str = "32.01", **kwargs: Any) -> Case:

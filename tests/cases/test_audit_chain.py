@@ -41,7 +41,7 @@ def test_an_untouched_log_verifies_and_the_command_exits_zero(
     _history(world)
     assert main(["verify"]) == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert summary == {"cases": 2, "events": 4, "breaks": 0}
+    assert (summary["cases"], summary["case_events"], summary["problems"]) == (2, 4, 0)
 
 
 @on_postgres
@@ -53,11 +53,10 @@ def test_editing_one_event_makes_verify_fail_and_name_that_event(
     _tamper(target, "Alasan yang diganti diam-diam.")
     assert main(["verify"]) == 1
     lines = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
-    assert lines[0]["case"] == target.case_id
-    assert lines[0]["seq"] == target.seq
-    assert lines[0]["event"] == target.pk
+    assert lines[0]["chain"] == f"case:{target.case_id}"
+    assert lines[0]["record"] == f"case event {target.pk} (seq {target.seq})"
     assert "altered" in lines[0]["error"]
-    assert lines[-1]["breaks"] == 1
+    assert lines[-1]["problems"] == 1
 
 
 @on_postgres
@@ -114,4 +113,7 @@ def test_the_command_runs_as_a_subprocess_and_reports_a_break(world: World) -> N
     )
     assert done.returncode == 1, done.stderr
     first = json.loads(done.stdout.splitlines()[0])
-    assert (first["case"], first["seq"], first["event"]) == (target.case_id, 1, target.pk)
+    assert (first["chain"], first["record"]) == (
+        f"case:{target.case_id}",
+        f"case event {target.pk} (seq 1)",
+    )

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from netral.audit.purge import retention_deletion
 from netral.cases.models import Case, CaseReport, Stage
 from netral.cases.searchtext import search_text_refresh
 from netral.cases.services.events import event_append
@@ -134,7 +135,8 @@ def case_reports_purge(*, case_id: int, days: int, removed_files: list[int]) -> 
         files = Evidence.objects.filter(report_id__in=ids, kind=EvidenceKind.FILE)
         originals = {s for s in files.values_list("sha256", flat=True) if s}
         cleaned = {s for s in files.values_list("cleaned_sha256", flat=True) if s}
-        _delete_reports(ids)
+        with retention_deletion():  # the only door through the append-only triggers
+            _delete_reports(ids)
         search_text_refresh(case.pk)
         event_append(
             case=case,
