@@ -21,6 +21,7 @@ from django_otp.util import random_hex
 
 from netral.accounts.forms import ThrottledLoginForm, TokenForm
 from netral.accounts.models import User
+from netral.audit import AuditAction, Chain, record
 
 # The seed being enrolled lives in this session only: another session signed in with the
 # same password gets a seed of its own, and only the first to confirm wins.
@@ -112,4 +113,7 @@ def _confirm(user: User, candidate: TOTPDevice) -> bool:
         return False
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     candidate.save()
+    record(
+        Chain.ACCOUNTS, AuditAction.TOTP_ENROL, user, f"user:{user.pk}", {"device": candidate.pk}
+    )
     return True

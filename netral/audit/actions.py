@@ -56,8 +56,8 @@ class AuditAction(StrEnum):
     USER_UPDATE = "user_update"
     ROLE_GRANT = "role_grant"
     ROLE_REVOKE = "role_revoke"
-    TOKEN_ISSUE = "token_issue"
-    TOKEN_REVOKE = "token_revoke"
+    TOKEN_ISSUE = "token_issue"  # noqa: S105  (an action's name, not a secret)
+    TOKEN_REVOKE = "token_revoke"  # noqa: S105
     ENROLMENT_LINK_ISSUE = "enrolment_link_issue"
     REPORT_RETENTION_PURGE = "report_retention_purge"
     CHECKPOINT = "checkpoint"

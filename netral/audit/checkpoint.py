@@ -58,23 +58,24 @@ def checkpoint_write() -> Checkpoint:
         previous = Checkpoint.objects.select_for_update().order_by("-seq").first()
         heads = current_heads()
         now = timezone.now()
-        body = {
+        seq, signer = (previous.seq + 1) if previous else 1, key_id(public)
+        body: dict[str, Any] = {
             "format": FORMAT,
-            "seq": (previous.seq + 1) if previous else 1,
+            "seq": seq,
             "at": now.isoformat(),
             "previous": previous.digest if previous else "",
-            "key_id": key_id(public),
+            "key_id": signer,
             "families": summary(heads),
         }
         text = canonical_json(body)
         checkpoint = Checkpoint(
-            seq=body["seq"],
+            seq=seq,
             created_at=now,
             body=body,
             heads=heads,
             digest=sha256(text),
             signature=base64.b64encode(key.sign(text.encode())).decode("ascii"),
-            key_id=body["key_id"],
+            key_id=signer,
         )
         checkpoint.save()
         transaction.on_commit(lambda: _append_to_log(checkpoint))

@@ -68,9 +68,8 @@ def _case_chains(verdict: Verdict) -> None:
     verdict.counts["cases"] = result.cases
     verdict.counts["case_events"] = result.events
     for found in result.breaks:
-        verdict.problems.append(
-            Problem(f"case:{found.case}", f"case event {found.event} (seq {found.seq})", found.error)
-        )
+        record = f"case event {found.event} (seq {found.seq})"
+        verdict.problems.append(Problem(f"case:{found.case}", record, found.error))
 
 
 def _report_event_digest(previous: str, event: ReportEvent) -> str:
@@ -341,21 +340,47 @@ def _against(verdict: Verdict, checkpoint: Checkpoint, now: Heads) -> None:
         return found
 
     _seq_heads(
-        verdict, "case_events", signed.get("case_events", {}), now["case_events"],
-        case_event, lambda k: f"case:{k}", set(), seq,
+        verdict,
+        "case_events",
+        signed.get("case_events", {}),
+        now["case_events"],
+        case_event,
+        lambda k: f"case:{k}",
+        set(),
+        seq,
     )
     _seq_heads(
-        verdict, "report_events", signed.get("report_events", {}), now["report_events"],
-        report_event, lambda k: f"report:{k}", excused, seq,
+        verdict,
+        "report_events",
+        signed.get("report_events", {}),
+        now["report_events"],
+        report_event,
+        lambda k: f"report:{k}",
+        excused,
+        seq,
     )
     _seq_heads(
-        verdict, "audit", signed.get("audit", {}), now["audit"],
-        audit_entry, lambda k: f"audit:{k}", set(), seq,
+        verdict,
+        "audit",
+        signed.get("audit", {}),
+        now["audit"],
+        audit_entry,
+        lambda k: f"audit:{k}",
+        set(),
+        seq,
     )
-    _rolled_heads(verdict, "messages", signed.get("messages", {}), Message, message_row,
-                  excused, seq)
-    _rolled_heads(verdict, "identity_access", signed.get("identity_access", {}),
-                  IdentityAccessLog, access_row, excused, seq)
+    _rolled_heads(
+        verdict, "messages", signed.get("messages", {}), Message, message_row, excused, seq
+    )
+    _rolled_heads(
+        verdict,
+        "identity_access",
+        signed.get("identity_access", {}),
+        IdentityAccessLog,
+        access_row,
+        excused,
+        seq,
+    )
 
 
 def verify_all(public: Ed25519PublicKey | None) -> Verdict:

@@ -42,6 +42,8 @@ class DatabaseFacts:
     cleaned: set[str] = field(default_factory=set)
     # media-relative path -> sha256 recorded for it ("" when none is)
     letters: dict[str, str] = field(default_factory=dict)
+    # the latest signed audit checkpoint in the snapshot (what it signed), or None
+    checkpoint: dict[str, Any] | None = None
 
     @property
     def member(self) -> str:
@@ -95,7 +97,16 @@ def _facts(alias: str, engine: str, dump: Path, server_version: str) -> Database
             facts.cleaned.add(cleaned)
     letters = Recommendation.objects.using(alias).exclude(letter="")
     facts.letters = dict(letters.values_list("letter", "letter_sha256"))
+    facts.checkpoint = _latest_checkpoint(alias)
     return facts
+
+
+def _latest_checkpoint(alias: str) -> dict[str, Any] | None:
+    from netral.audit.checkpoint import published_line
+    from netral.audit.models import Checkpoint
+
+    latest = Checkpoint.objects.using(alias).order_by("-seq").first()
+    return published_line(latest) if latest else None
 
 
 def _postgres(workdir: Path) -> DatabaseFacts:

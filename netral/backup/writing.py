@@ -169,15 +169,15 @@ def _manifest(facts: DatabaseFacts, entries: list[FileEntry]) -> Manifest:
         tables=facts.tables,
         files=list(entries),
         audit={
-            # The heads of every case's event chain, as `netral audit verify` walks them.
-            # Signed checkpoints (`netral audit checkpoint`) will sign these heads; until
-            # then `checkpoint` stays null.
+            # The heads of every case's event chain, as `netral audit verify` walks them,
+            # and the latest signed checkpoint in the snapshot (docs/audit.md): its body,
+            # digest and Ed25519 signature, checkable with the instance's public key.
             "method": "chain-heads",
             "heads": HEADS,
             "cases": audit.cases,
             "events": audit.events,
             "breaks": [found.to_dict() for found in audit.breaks],
-            "checkpoint": None,
+            "checkpoint": facts.checkpoint,
         },
         keys={"field_encryption": field_key_fingerprints()},
         retention={"not_actionable_days": settings.NETRAL_RETENTION_NOT_ACTIONABLE_DAYS},

@@ -91,6 +91,7 @@ EMPLOYEES = (
 
 def load_demo_data() -> list[DemoAccount]:
     """Master data and accounts, then reports and cases filed through the real services."""
+    from netral.demo.audit import load_demo_audit
     from netral.demo.cases import Cast, load_demo_cases
 
     users = load_demo_staff()
@@ -102,6 +103,7 @@ def load_demo_data() -> list[DemoAccount]:
             ppk=users["ppk"],
         )
     )
+    load_demo_audit()
     return list(ACCOUNTS)
 
 

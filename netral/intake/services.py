@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netral.accounts.models import User
+from netral.audit import AuditAction, Chain, record
 from netral.intake import conf
 from netral.intake.evidence import IngestedFile, Staging
 from netral.intake.models import (
@@ -266,6 +267,13 @@ def identity_access_request(
                 )
         except IntegrityError as exc:
             raise ServiceError("already_pending", "a request is already pending") from exc
+        record(
+            Chain.IDENTITY_ACCESS,
+            AuditAction.IDENTITY_ACCESS_REQUEST,
+            requester,
+            f"report:{report.pk}",
+            {"request": created.pk},
+        )
         access_request_notify(created)
         return created
 
@@ -290,6 +298,18 @@ def identity_access_decide(
             locked.expires_at = now + timedelta(days=conf.get("INTAKE_IDENTITY_ACCESS_DAYS"))
         locked.save()
         access_decision_notify(locked)
+        record(
+            Chain.IDENTITY_ACCESS,
+            AuditAction.IDENTITY_ACCESS_DECIDE,
+            custodian,
+            f"report:{locked.report_id}",
+            {
+                "request": locked.pk,
+                "requester": locked.requester_id,
+                "approved": approve,
+                "expires_at": locked.expires_at,
+            },
+        )
         return locked
 
 

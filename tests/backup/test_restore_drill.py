@@ -243,7 +243,12 @@ def test_a_backup_restored_into_a_fresh_cluster_has_every_row_file_identity_and_
     assert {r: (cipher.decrypt(n), cipher.decrypt(c)) for r, n, c in rows} == filled.identities
     verified = netral("audit", "verify", env=env)
     assert verified.returncode == 0
-    assert json.loads(verified.stdout.splitlines()[-1]) == verify_chains().summary()
+    summary, here = json.loads(verified.stdout.splitlines()[-1]), verify_chains()
+    assert (summary["cases"], summary["case_events"], summary["problems"]) == (
+        here.cases,
+        here.events,
+        0,
+    )
 
     again = netral("restore", str(archive), "--key", str(operator_keys.private), env=env)
     assert again.returncode == 1

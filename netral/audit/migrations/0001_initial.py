@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,48 +15,121 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('chain', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('seq', models.PositiveIntegerField(default=0)),
-                ('digest', models.CharField(blank=True, max_length=64)),
+                ("chain", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("seq", models.PositiveIntegerField(default=0)),
+                ("digest", models.CharField(blank=True, max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='Checkpoint',
+            name="Checkpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveIntegerField(unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('body', models.JSONField()),
-                ('heads', models.JSONField()),
-                ('digest', models.CharField(max_length=64)),
-                ('signature', models.TextField()),
-                ('key_id', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveIntegerField(unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("body", models.JSONField()),
+                ("heads", models.JSONField()),
+                ("digest", models.CharField(max_length=64)),
+                ("signature", models.TextField()),
+                ("key_id", models.CharField(max_length=64)),
             ],
             options={
-                'ordering': ['seq'],
+                "ordering": ["seq"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('chain', models.CharField(max_length=40)),
-                ('seq', models.PositiveIntegerField()),
-                ('action', models.CharField(choices=[('open', 'open'), ('open_screening', 'open_screening'), ('screening_post_added', 'screening_post_added'), ('assign', 'assign'), ('facts_update', 'facts_update'), ('subject_link', 'subject_link'), ('subject_not_found', 'subject_not_found'), ('merge_in', 'merge_in'), ('ppk_conflict_flag', 'ppk_conflict_flag'), ('retention_delete', 'retention_delete'), ('ppk_warning', 'ppk_warning'), ('data_blocking', 'data_blocking'), ('escalate_overdue', 'escalate_overdue'), ('escalate_ppk_conflicted', 'escalate_ppk_conflicted'), ('start_verification', 'start_verification'), ('mark_not_actionable', 'mark_not_actionable'), ('send_to_bawaslu', 'send_to_bawaslu'), ('send_to_agency', 'send_to_agency'), ('bawaslu_violation_found', 'bawaslu_violation_found'), ('bawaslu_not_proven', 'bawaslu_not_proven'), ('agency_violation_found', 'agency_violation_found'), ('agency_not_proven', 'agency_not_proven'), ('refer', 'refer'), ('recommend', 'recommend'), ('record_sanction', 'record_sanction'), ('close', 'close'), ('merge', 'merge'), ('ppk_conflict_declare', 'ppk_conflict_declare'), ('identity_access_request', 'identity_access_request'), ('identity_access_decide', 'identity_access_decide'), ('totp_enrol', 'totp_enrol'), ('roster_import', 'roster_import'), ('registry_publish', 'registry_publish'), ('registry_withdraw', 'registry_withdraw'), ('user_create', 'user_create'), ('user_update', 'user_update'), ('role_grant', 'role_grant'), ('role_revoke', 'role_revoke'), ('token_issue', 'token_issue'), ('token_revoke', 'token_revoke'), ('enrolment_link_issue', 'enrolment_link_issue'), ('report_retention_purge', 'report_retention_purge'), ('checkpoint', 'checkpoint')], max_length=40)),
-                ('subject', models.CharField(max_length=200)),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('previous_digest', models.CharField(blank=True, max_length=64)),
-                ('digest', models.CharField(max_length=64)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("chain", models.CharField(max_length=40)),
+                ("seq", models.PositiveIntegerField()),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("open_screening", "open_screening"),
+                            ("screening_post_added", "screening_post_added"),
+                            ("assign", "assign"),
+                            ("facts_update", "facts_update"),
+                            ("subject_link", "subject_link"),
+                            ("subject_not_found", "subject_not_found"),
+                            ("merge_in", "merge_in"),
+                            ("ppk_conflict_flag", "ppk_conflict_flag"),
+                            ("retention_delete", "retention_delete"),
+                            ("ppk_warning", "ppk_warning"),
+                            ("data_blocking", "data_blocking"),
+                            ("escalate_overdue", "escalate_overdue"),
+                            ("escalate_ppk_conflicted", "escalate_ppk_conflicted"),
+                            ("start_verification", "start_verification"),
+                            ("mark_not_actionable", "mark_not_actionable"),
+                            ("send_to_bawaslu", "send_to_bawaslu"),
+                            ("send_to_agency", "send_to_agency"),
+                            ("bawaslu_violation_found", "bawaslu_violation_found"),
+                            ("bawaslu_not_proven", "bawaslu_not_proven"),
+                            ("agency_violation_found", "agency_violation_found"),
+                            ("agency_not_proven", "agency_not_proven"),
+                            ("refer", "refer"),
+                            ("recommend", "recommend"),
+                            ("record_sanction", "record_sanction"),
+                            ("close", "close"),
+                            ("merge", "merge"),
+                            ("ppk_conflict_declare", "ppk_conflict_declare"),
+                            ("identity_access_request", "identity_access_request"),
+                            ("identity_access_decide", "identity_access_decide"),
+                            ("totp_enrol", "totp_enrol"),
+                            ("roster_import", "roster_import"),
+                            ("registry_publish", "registry_publish"),
+                            ("registry_withdraw", "registry_withdraw"),
+                            ("user_create", "user_create"),
+                            ("user_update", "user_update"),
+                            ("role_grant", "role_grant"),
+                            ("role_revoke", "role_revoke"),
+                            ("token_issue", "token_issue"),
+                            ("token_revoke", "token_revoke"),
+                            ("enrolment_link_issue", "enrolment_link_issue"),
+                            ("report_retention_purge", "report_retention_purge"),
+                            ("checkpoint", "checkpoint"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200)),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("previous_digest", models.CharField(blank=True, max_length=64)),
+                ("digest", models.CharField(max_length=64)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['chain', 'seq'],
-                'constraints': [models.UniqueConstraint(fields=('chain', 'seq'), name='audit_entry_chain_seq_unique')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit entries",
+                "ordering": ["chain", "seq"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("chain", "seq"), name="audit_entry_chain_seq_unique"
+                    )
+                ],
             },
         ),
     ]

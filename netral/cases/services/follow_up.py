@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import Role, User
 from netral.accounts.scope import agency_filter
+from netral.audit import AuditAction, Chain, record
 from netral.cases import follow_up_rules, sanctions
 from netral.cases.deadlines import is_overdue, local_today
 from netral.cases.models import (
@@ -168,7 +169,18 @@ def ppk_conflict_declare(*, agency: Agency, actor: User, reason: str) -> PpkConf
         raise Forbidden()
     if not reason.strip():
         raise Invalid(_("Alasan wajib diisi."))
-    return PpkConflict.objects.create(agency=agency, reason=reason.strip(), declared_by=actor)
+    with transaction.atomic():
+        conflict = PpkConflict.objects.create(
+            agency=agency, reason=reason.strip(), declared_by=actor
+        )
+        record(
+            Chain.PPK_CONFLICTS,
+            AuditAction.PPK_CONFLICT_DECLARE,
+            actor,
+            f"agency:{agency.pk}",
+            {"conflict": conflict.pk, "reason": conflict.reason},
+        )
+    return conflict
 
 
 def case_ppk_conflict_flag(

@@ -9,6 +9,8 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
+from netral.accounts.models import User
+from netral.audit import AuditAction, Chain, record
 from netral.org.roster.agencies import AgencyDirectory
 from netral.org.roster.columns import Columns, resolve_header
 from netral.org.roster.report import ImportReport
@@ -28,6 +30,7 @@ def employees_import(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    actor: User | None = None,
 ) -> ImportReport:
     """Upsert the roster in `source` (CSV or XLSX) by NIP, in one transaction.
 
@@ -47,6 +50,7 @@ def employees_import(
             skip_invalid=skip_invalid,
             progress=progress,
             today=today,
+            actor=actor,
         )
 
 
@@ -59,6 +63,7 @@ def _import(
     skip_invalid: bool,
     progress: Progress | None,
     today: date,
+    actor: User | None,
 ) -> ImportReport:
     with transaction.atomic():
         directory = AgencyDirectory(create=create_agencies)
@@ -74,6 +79,20 @@ def _import(
         report.created, report.updated = stage.upsert(timezone.now())
         stage.drop()
         report.committed = True
+        record(
+            Chain.ROSTER,
+            AuditAction.ROSTER_IMPORT,
+            actor,
+            f"roster:{Path(report.source).name}"[:200],
+            {
+                "read": report.read,
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "rejected": report.rejected,
+                "created_agencies": create_agencies,
+            },
+        )
     return report
 
 
