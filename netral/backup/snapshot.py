@@ -97,7 +97,8 @@ def _facts(alias: str, engine: str, dump: Path, server_version: str) -> Database
             facts.cleaned.add(cleaned)
     letters = Recommendation.objects.using(alias).exclude(letter="")
     facts.letters = dict(letters.values_list("letter", "letter_sha256"))
-    facts.checkpoint = _latest_checkpoint(alias)
+    # A database of a release before signed checkpoints has no such table.
+    facts.checkpoint = _latest_checkpoint(alias) if "audit_checkpoint" in facts.tables else None
     return facts
 
 
