@@ -30,6 +30,8 @@ class AuditAction(StrEnum):
     DATA_BLOCKING = "data_blocking"
     ESCALATE_OVERDUE = "escalate_overdue"
     ESCALATE_PPK_CONFLICTED = "escalate_ppk_conflicted"
+    ESCALATE_NO_ACTOR = "escalate_no_actor"
+    ESCALATE_NON_COMPLIANT = "escalate_non_compliant"
     # Case workflow: the declared transitions (netral.cases.machine.TRANSITIONS).
     START_VERIFICATION = "start_verification"
     MARK_NOT_ACTIONABLE = "mark_not_actionable"
@@ -44,7 +46,7 @@ class AuditAction(StrEnum):
     RECORD_SANCTION = "record_sanction"
     CLOSE = "close"
     MERGE = "merge"
-    # Generic chains.
+    # The generic chains (netral.audit.record).
     PPK_CONFLICT_DECLARE = "ppk_conflict_declare"
     IDENTITY_ACCESS_REQUEST = "identity_access_request"
     IDENTITY_ACCESS_DECIDE = "identity_access_decide"
@@ -61,6 +63,13 @@ class AuditAction(StrEnum):
     ENROLMENT_LINK_ISSUE = "enrolment_link_issue"
     REPORT_RETENTION_PURGE = "report_retention_purge"
     CHECKPOINT = "checkpoint"
+
+
+# The actions written on case event chains: those above the generic ones, in one place so
+# the case trail's labels (netral.cases.event_labels) can be checked against them.
+CASE_EVENT_ACTIONS: frozenset[AuditAction] = frozenset(
+    list(AuditAction)[: list(AuditAction).index(AuditAction.PPK_CONFLICT_DECLARE)]
+)
 
 
 class Chain(StrEnum):

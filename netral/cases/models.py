@@ -19,27 +19,10 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Stage(models.TextChoices):
-    RECEIVED = "RECEIVED", _("Diterima")
-    VERIFICATION = "VERIFICATION", _("Verifikasi")
-    BAWASLU_REVIEW = "BAWASLU_REVIEW", _("Kajian Bawaslu")
-    AGENCY_EXAMINATION = "AGENCY_EXAMINATION", _("Pemeriksaan instansi")
-    RECOMMENDATION = "RECOMMENDATION", _("Rekomendasi")
-    PPK_FOLLOW_UP = "PPK_FOLLOW_UP", _("Tindak lanjut PPK")
-    SANCTION_EXECUTED = "SANCTION_EXECUTED", _("Sanksi dijatuhkan")
-    CLOSED = "CLOSED", _("Selesai")
-    NOT_ACTIONABLE = "NOT_ACTIONABLE", _("Tidak dapat ditindaklanjuti")
-    NOT_PROVEN = "NOT_PROVEN", _("Tidak terbukti")
-    MERGED = "MERGED", _("Digabung")
-    REFERRED = "REFERRED", _("Dilimpahkan")
-
-
-# Stages a case never leaves.
-FINAL_STAGES = frozenset(
-    {Stage.CLOSED, Stage.NOT_ACTIONABLE, Stage.NOT_PROVEN, Stage.MERGED, Stage.REFERRED}
-)
-OPEN_STAGES = tuple(s for s in Stage.values if s not in FINAL_STAGES)
+# Re-exported: the stage table lives in netral.cases.stages, callers import it from here too.
+from netral.cases.stages import FINAL_STAGES as FINAL_STAGES
+from netral.cases.stages import OPEN_STAGES as OPEN_STAGES
+from netral.cases.stages import Stage as Stage
 
 
 class CaseElection(models.TextChoices):

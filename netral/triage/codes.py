@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-CONDUCT_CODES: tuple[str, ...] = (
-    "MEDSOS_UNGGAH",
-    "MEDSOS_INTERAKSI",
-    "FOTO_SIMBOL",
-    "KAMPANYE_IKUT",
-    "KAMPANYE_ATRIBUT",
-    "KAMPANYE_MENGERAHKAN",
-    "FASILITAS_NEGARA",
-    "KEPUTUSAN_MENGUNTUNGKAN",
-    "KEGIATAN_KEBERPIHAKAN",
-    "SURAT_DUKUNGAN",
-    "DEKLARASI_HADIR",
-    "APK_PASANG",
-    "PENDEKATAN_PARPOL",
-    "TIM_PEMENANGAN",
-    "ANGGOTA_PARPOL",
-    "KAMPANYE_PASANGAN",
-    "MENCALONKAN_DIRI",
+from pathlib import Path
+
+from netral.datafiles import read_strict_yaml
+
+# Declared once, in the rules catalogue (netral/rules/data/codes.yaml); read here in the
+# catalogue's order, which is also the order of the model's columns.
+_CATALOGUE = Path(__file__).resolve().parents[1] / "rules" / "data" / "codes.yaml"
+CONDUCT_CODES: tuple[str, ...] = tuple(
+    str(entry["code"]) for entry in read_strict_yaml(_CATALOGUE)["conduct"]
 )
 
 CODE_SET: frozenset[str] = frozenset(CONDUCT_CODES)

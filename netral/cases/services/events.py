@@ -13,26 +13,12 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from netral.accounts.models import User
+from netral.audit.actions import CASE_EVENT_ACTIONS, AuditAction
 from netral.cases.audit import event_digest
 from netral.cases.models import Case, CaseEvent, CaseReport, Stage
+from netral.cases.stages import PUBLIC_STATUS
 
 log = logging.getLogger(__name__)
-
-# Case stage -> the intake's public report status (every stage has one).
-PUBLIC_STATUS = {
-    Stage.RECEIVED: "RECEIVED",
-    Stage.VERIFICATION: "VERIFICATION",
-    Stage.BAWASLU_REVIEW: "REVIEW",
-    Stage.AGENCY_EXAMINATION: "EXAMINATION",
-    Stage.RECOMMENDATION: "RECOMMENDATION",
-    Stage.PPK_FOLLOW_UP: "PPK_FOLLOW_UP",
-    Stage.SANCTION_EXECUTED: "SANCTION_EXECUTED",
-    Stage.CLOSED: "CLOSED",
-    Stage.NOT_ACTIONABLE: "NOT_ACTIONABLE",
-    Stage.NOT_PROVEN: "NOT_PROVEN",
-    Stage.MERGED: "MERGED",
-    Stage.REFERRED: "REFERRED",
-}
 
 
 def _jsonable(payload: dict[str, Any] | None) -> dict[str, Any]:
@@ -52,7 +38,12 @@ def event_append(
     payload: dict[str, Any] | None = None,
     public: bool = False,
 ) -> CaseEvent:
-    """Append one event. The caller holds the case row lock (select_for_update)."""
+    """Append one event. The caller holds the case row lock (select_for_update).
+
+    `action` must be a case action of the one vocabulary (`netral.audit.AuditAction`).
+    """
+    if AuditAction(action) not in CASE_EVENT_ACTIONS:
+        raise ValueError(f"{action!r} is not an action of the case trail")
     last = (
         CaseEvent.objects.filter(case_id=case.pk).order_by("-seq").values("seq", "digest").first()
     )
