@@ -51,6 +51,10 @@ def test_a_second_run_changes_nothing_and_keeps_the_secrets(tmp_path: Path) -> N
     assert len(values["SECRET_KEY"]) > 50
     assert values["ALLOWED_HOSTS"] == DOMAIN
     assert values["DJANGO_SETTINGS_MODULE"] == "netral.settings.production"
+    key = tmp_path / "etc" / "netral" / "audit-signing.key"
+    assert values["NETRAL_AUDIT_SIGNING_KEY"] == "/etc/netral/audit-signing.key"
+    assert oct(key.stat().st_mode & 0o777) == "0o640"
+    assert "BEGIN PRIVATE KEY" in key.read_text()
 
     moved = install("--root", str(tmp_path), "--domain", "netral.example.org")
     assert moved.returncode == 0
