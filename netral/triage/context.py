@@ -132,6 +132,8 @@ def _flagged_clauses(analysis: Analysis, cues: list[Hit], incident: list[Hit]) -
         if kinds[hit.pattern.label].scope != "clause":
             continue
         token = tokens[hit.first]
+        if any(tokens[i.first].clause == token.clause and i.first < hit.first for i in incident):
+            continue  # "... diduga merupakan bentuk dukungan": a finding, not a rule
         if token.sentence in incident_sentences:
             flagged.setdefault(token.clause, hit.pattern.label)
             continue
@@ -161,12 +163,18 @@ def _incidents(analysis: Analysis, cues: list[Hit]) -> list[Hit]:
     in a clause that states a rule."""
     table = rules()
     tokens = analysis.tokens
-    rule_clauses = {tokens[h.first].clause for h in cues if h.pattern.label == "rule_explained"}
+    rule_starts: dict[int, int] = {}  # clause -> where its first rule cue starts
+    for cue in cues:
+        if cue.pattern.label == "rule_explained":
+            clause = tokens[cue.first].clause
+            rule_starts[clause] = min(rule_starts.get(clause, cue.first), cue.first)
     kept = []
     for hit in table.incident.hits(analysis):
         first = tokens[hit.first]
-        # "terancam disanksi karena kedapatan ...": told as the reason, it happened
-        if first.clause in rule_clauses and not _told_as_reason(analysis, hit):
+        # A finding before the rule words frames them ("diduga merupakan bentuk dukungan");
+        # one told as the reason happened ("terancam disanksi karena kedapatan ...").
+        start = rule_starts.get(first.clause)
+        if start is not None and hit.first > start and not _told_as_reason(analysis, hit):
             continue
         before = tokens[max(hit.first - 2, 0) : hit.first]
         if any(
