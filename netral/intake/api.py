@@ -142,9 +142,9 @@ def report_create(
     payload: Form[ReportIn],
     files: File[list[UploadedFile] | None] = None,
 ) -> Status[dict[str, Any]]:
-    if throttle.is_limited("submit", request):
+    if throttle.is_limited("submit", request) or throttle.is_limited("attempt", request):
         raise RateLimited()
-    throttle.record("submit", request)
+    throttle.record("attempt", request)
     form = ReportForm(data=payload.dict() | {"links": payload.links})
     if not form.is_valid():
         raise _form_error(form)
@@ -155,6 +155,7 @@ def report_create(
             exc.message, code="invalid_file", status=422, detail={"files": exc.reason}
         ) from exc
     submitted = report_submit(data=ReportInput.from_cleaned(form.cleaned_data), files=ingested)
+    throttle.record("submit", request)  # only a filed report counts against the allowance
     suggestions = [s.__dict__ for s in submitted.suggestions.suggestions()]
     return Status(
         201,

@@ -28,9 +28,14 @@ _DEFAULTS: dict[str, int] = {
     "INTAKE_ORPHAN_GRACE_SECONDS": 24 * 3600,
     # Spam guard: seconds a person needs at least to fill the web form.
     "INTAKE_MIN_FILL_SECONDS": 3,
-    # Submissions per client address per window (the address itself is never stored).
-    "INTAKE_SUBMISSIONS_PER_WINDOW": 10,
+    # Confirmed submissions per client address per window (the address itself is never
+    # stored). Previews and forms sent back with errors do not count. Generous, because a
+    # mobile carrier puts many phones behind one address (carrier-grade NAT).
+    "INTAKE_SUBMISSIONS_PER_WINDOW": 30,
     "INTAKE_SUBMISSION_WINDOW_SECONDS": 3600,
+    # Any form sent (previews, errors, API attempts): only a flood guard, far above what
+    # people sharing an address need.
+    "INTAKE_ATTEMPTS_PER_WINDOW": 300,
     # Failed receipt look-ups per client per window, against guessing.
     "INTAKE_LOOKUP_FAILURES_PER_WINDOW": 20,
     "INTAKE_LOOKUP_WINDOW_SECONDS": 900,

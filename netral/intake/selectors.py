@@ -42,6 +42,7 @@ def report_public_view(*, report: Report) -> dict[str, Any]:
         "status": report.status,
         "status_label": str(report.get_status_display()),
         "created_at": report.created_at,
+        "evidence_count": report.evidence.count(),
         "timeline": [
             {
                 "at": event.created_at,

@@ -45,6 +45,7 @@ from netral.notifications.reporting import (
     access_decision_notify,
     access_request_notify,
     report_status_notify,
+    reporter_evidence_notify,
     reporter_message_notify,
 )
 from netral.org.models import Region
@@ -178,10 +179,13 @@ def _create_with_unique_receipt(values: dict[str, Any]) -> Report:
 
 
 def _evidence_rows(report: Report, data: ReportInput, files: Sequence[IngestedFile]) -> None:
+    _evidence_rows_for(report, list(data.links), files)
+
+
+def _evidence_rows_for(report: Report, links: list[str], files: Sequence[IngestedFile]) -> None:
     now = timezone.now()
     rows = [
-        Evidence(report=report, kind=EvidenceKind.LINK, url=link, received_at=now)
-        for link in data.links
+        Evidence(report=report, kind=EvidenceKind.LINK, url=link, received_at=now) for link in links
     ]
     rows += [
         Evidence(
@@ -249,6 +253,34 @@ def report_message_add(
         )
         reporter_message_notify(message)
         return message
+
+
+def report_evidence_add(
+    *, report: Report, files: Sequence[IngestedFile], links: Sequence[str]
+) -> int:
+    """Evidence the reporter adds after filing (with the receipt): rows, a public timeline
+    note, and a notice to the officers. Totals per report stay within the intake limits."""
+    if not files and not links:
+        raise ServiceError("empty", "no evidence given")
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        existing = list(locked.evidence.values_list("kind", "size"))
+        sizes = [int(size or 0) for kind, size in existing if kind == EvidenceKind.FILE]
+        if len(sizes) + len(files) > conf.get("INTAKE_MAX_FILES"):
+            raise ServiceError("too_many_files", "too many files for one report")
+        if sum(sizes) + sum(f.size for f in files) > conf.get("INTAKE_MAX_REPORT_BYTES"):
+            raise ServiceError("report_too_large", "files exceed the report limit")
+        link_count = sum(1 for kind, _ in existing if kind == EvidenceKind.LINK)
+        if link_count + len(links) > conf.get("INTAKE_MAX_LINKS"):
+            raise ServiceError("too_many_links", "too many links for one report")
+        _evidence_rows_for(locked, list(links), files)
+        report_event_append(
+            report=locked,
+            kind=EventKind.NOTE,
+            note=f"Pelapor menambahkan bukti: {len(files)} berkas, {len(links)} tautan.",
+        )
+        reporter_evidence_notify(locked, len(files) + len(links))
+    return len(files) + len(links)
 
 
 def identity_access_request(
@@ -356,10 +388,11 @@ def _token_digest(token: str) -> str:
 
 @dataclass(frozen=True)
 class TakenDraft:
-    data: ReportInput
+    data: ReportInput | None  # None: the form had errors; only `form` and the files are kept
     files: list[IngestedFile]
     staging: Staging | None
     triage: TriageOutcome | None = None  # what the preview showed; None: run it again
+    form: dict[str, list[str]] | None = None  # the fields as sent, to fill the form again
 
 
 def drafts_expire(*, now: datetime | None = None) -> int:
@@ -375,18 +408,24 @@ def drafts_expire(*, now: datetime | None = None) -> int:
 
 def draft_save(
     *,
-    data: ReportInput,
+    data: ReportInput | None,
     files: Sequence[IngestedFile],
     staging: Staging | None = None,
     triage: TriageOutcome | None = None,
+    form: dict[str, list[str]] | None = None,
 ) -> str:
-    """Keep a previewed report until the reporter confirms it; returns the draft token."""
+    """Keep a previewed report until the reporter confirms it; returns the draft token.
+
+    With `data` None it keeps a form sent back with errors: its fields and the files
+    already attached, encrypted like a preview, so nothing has to be chosen again.
+    """
     token = secrets.token_urlsafe(32)
     shown = None
     if triage is not None and not triage.failed:
         shown = {"codes": list(triage.codes), "result": triage.result}
     payload = {
-        "data": data.to_payload(),
+        "data": data.to_payload() if data is not None else None,
+        "form": form,
         "files": [f.to_payload() for f in files],
         "staging": {"id": staging.id, "key": staging.key} if staging else None,
         "triage": shown,
@@ -418,18 +457,34 @@ def draft_take(*, token: str) -> TakenDraft | None:
             return None
         payload = json.loads(field_cipher().decrypt(draft.payload_encrypted))
         draft.delete()
+    return _draft_from_payload(payload)
+
+
+def draft_peek(*, token: str) -> TakenDraft | None:
+    """The draft behind `token`, left in place (showing the preview or the form again)."""
+    draft = ReportDraft.objects.filter(
+        token_digest=_token_digest(token), expires_at__gte=timezone.now()
+    ).first()
+    if draft is None:
+        return None
+    return _draft_from_payload(json.loads(field_cipher().decrypt(draft.payload_encrypted)))
+
+
+def _draft_from_payload(payload: dict[str, Any]) -> TakenDraft:
     files = [IngestedFile.from_payload(item) for item in payload["files"]]
     staged = payload.get("staging")
     staging = Staging(id=staged["id"], key=staged["key"]) if staged else None
     shown = payload.get("triage")
     triage = TriageOutcome(tuple(shown["codes"]), shown["result"]) if shown else None
-    return TakenDraft(ReportInput.from_payload(payload["data"]), files, staging, triage)
+    data = ReportInput.from_payload(payload["data"]) if payload.get("data") else None
+    return TakenDraft(data, files, staging, triage, payload.get("form"))
 
 
 __all__ = [
     "ReportInput",
     "ServiceError",
     "Submitted",
+    "draft_peek",
     "draft_save",
     "draft_take",
     "drafts_expire",
@@ -438,6 +493,7 @@ __all__ = [
     "identity_access_request",
     "identity_reveal",
     "report_event_append",
+    "report_evidence_add",
     "report_message_add",
     "report_submit",
 ]

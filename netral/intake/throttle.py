@@ -21,6 +21,7 @@ from netral.web.client import client_address
 
 _WINDOWS = {
     "submit": ("INTAKE_SUBMISSIONS_PER_WINDOW", "INTAKE_SUBMISSION_WINDOW_SECONDS"),
+    "attempt": ("INTAKE_ATTEMPTS_PER_WINDOW", "INTAKE_SUBMISSION_WINDOW_SECONDS"),
     "lookup": ("INTAKE_LOOKUP_FAILURES_PER_WINDOW", "INTAKE_LOOKUP_WINDOW_SECONDS"),
     "message": ("INTAKE_MESSAGES_PER_WINDOW", "INTAKE_LOOKUP_WINDOW_SECONDS"),
     # The public self-check (netral.guide): answers cost engine work, so they are counted too.

@@ -13,7 +13,7 @@ class Kind(models.TextChoices):
     ASSIGNED = "ASSIGNED", _("Kasus ditugaskan kepada saya")
     DEADLINE_AT_RISK = "DEADLINE_AT_RISK", _("Batas waktu kasus segera berakhir")
     DEADLINE_OVERDUE = "DEADLINE_OVERDUE", _("Batas waktu kasus terlewati")
-    REPORTER_MESSAGE = "REPORTER_MESSAGE", _("Pesan baru dari pelapor")
+    REPORTER_MESSAGE = "REPORTER_MESSAGE", _("Pesan atau bukti baru dari pelapor")
     IDENTITY_REQUEST = "IDENTITY_REQUEST", _("Permintaan akses identitas pelapor")
     IDENTITY_DECIDED = "IDENTITY_DECIDED", _("Keputusan atas permintaan akses identitas")
     # To reporters who left a contact: no account, no preferences beyond leaving one.

@@ -136,3 +136,26 @@ def access_decision_notify(access_request: IdentityAccessRequest) -> int:
         dedupe_key=f"access-decided:{access_request.pk}",
     )
     return int(sent is not None)
+
+
+def reporter_evidence_notify(report: Report, count: int) -> int:
+    """The reporter added evidence after filing: the same people as for a message."""
+    assignee = _case_assignee(report)
+    recipients = (
+        [assignee]
+        if assignee is not None
+        else _region_holders(Role.VERIFIER, report.region.code if report.region else None)
+    )
+    with override(LANGUAGE):
+        title = _("Pelapor menambahkan bukti")
+        body = _("Pelapor menambahkan %(n)d bukti pada laporan #%(id)d.") % {
+            "n": count,
+            "id": report.pk,
+        }
+    return notify_many(
+        recipients,
+        Kind.REPORTER_MESSAGE,
+        title=title,
+        body=body,
+        url=reverse("intake:staff-detail", args=[report.pk]),
+    )

@@ -29,7 +29,7 @@ def _preview(client: Client, photo: bytes, identity: str = "anonymous") -> Any:
     assert PublicReportForm  # the form the page posts to
     data = report_fields(identity=identity, reporter_name="", reporter_contact="")
     data.update({"started": started, "files": [upload("IMG_1.jpg", photo)]})
-    return client.post("/lapor/", data)
+    return client.post("/lapor/", data, follow=True)
 
 
 def _original_path(photo: bytes) -> Path:

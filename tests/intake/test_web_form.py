@@ -21,7 +21,7 @@ def _started(client: Client) -> str:
 
 def _preview(client: Client, **overrides):
     data = report_fields(**overrides) | {"started": _started(client)}
-    return client.post("/lapor/", data)
+    return client.post("/lapor/", data, follow=True)
 
 
 def test_the_form_renders_with_the_three_identity_choices_explained(client: Client, db):

@@ -26,7 +26,4 @@
   syncIdentity();
 
   document.querySelector("[data-print]")?.addEventListener("click", () => window.print());
-  document.querySelector("[data-history-back]")?.addEventListener("click", (event) => {
-    if (history.length > 1) { event.preventDefault(); history.back(); }
-  });
 })();
