@@ -424,6 +424,8 @@ class Recommendation(models.Model):
     signed_at = models.DateTimeField(default=timezone.now)
     letter = models.FileField(upload_to="cases/letters/", blank=True)
     letter_sha256 = models.CharField(max_length=64, blank=True)
+    # The office's own outgoing-letter number (see netral.cases.letters.letter_number_next).
+    letter_number = models.CharField(_("nomor surat"), max_length=100, blank=True)
     ppk_due_date = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
@@ -437,6 +439,22 @@ class Compliance(models.TextChoices):
     LIGHTER = "LIGHTER", _("lebih ringan dari rekomendasi")
     DIFFERENT = "DIFFERENT", _("berbeda dari rekomendasi")
     NONE = "NONE", _("tidak menjatuhkan sanksi")
+
+
+class LetterSequence(models.Model):
+    """The last number an office gave its recommendation letters in one year."""
+
+    office = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="one_sequence_per_office_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.year}: {self.last}"
 
 
 class SanctionDecision(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -207,6 +208,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Netral <netral@localhost>")
 # The public address of the site, for links in e-mails ("" leaves links out).
 NETRAL_SITE_URL = os.environ.get("NETRAL_SITE_URL", "")
+# Recommendation letters: the signing office's letterhead per recommending body (the rules'
+# code, e.g. "BKN"), as JSON: {"BKN": {"institution": ..., "office": ..., "address": ...,
+# "contact": ..., "city": ..., "code": ..., "signer_title": ...}}. `code` names the office
+# in the letter number and keys its yearly sequence.
+NETRAL_LETTERHEADS = json.loads(os.environ.get("NETRAL_LETTERHEADS", "{}"))
+NETRAL_LETTER_NUMBER_FORMAT = os.environ.get(
+    "NETRAL_LETTER_NUMBER_FORMAT", "{seq:03d}/{office}/REK/{month}/{year}"
+)
 # A deadline this many working days away (or nearer) is "at risk" on home pages and warnings.
 NETRAL_DEADLINE_WARNING_WORKING_DAYS = int(os.environ.get("NETRAL_DEADLINE_WARNING_DAYS", "2"))
 

@@ -27,3 +27,17 @@ WHITENOISE_AUTOREFRESH = True
 
 # Notification e-mails are printed to the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# A fictional letterhead for the demo's recommendation letters (production sets its own
+# through NETRAL_LETTERHEADS).
+_DEMO_HEAD = {
+    "office": "Kantor Demo Netral",
+    "address": "Jalan Contoh Nomor 1, Kota Contoh 00000",
+    "contact": "Telepon (000) 0000000 · netral@contoh.invalid",
+    "city": "Kota Contoh",
+    "signer_title": "Kepala Kantor Demo",
+}
+NETRAL_LETTERHEADS = NETRAL_LETTERHEADS or {  # noqa: F405
+    "BKN": {**_DEMO_HEAD, "institution": "Badan Kepegawaian Negara", "code": "DEMO-BKN"},
+    "KASN": {**_DEMO_HEAD, "institution": "Komisi Aparatur Sipil Negara", "code": "DEMO-KASN"},
+}

@@ -106,6 +106,8 @@ def test_the_whole_chain_from_report_to_closed_case_with_the_demo_roles(
     supervisor = staff_page(page_at, url, "pengawas")
     open_case(supervisor, url, case)
     supervisor.get_by_test_id("to-recommendation").click()
+    supervisor.locator("input[name=option]").first.check()  # nothing is pre-selected
+    supervisor.get_by_role("button", name="Lanjut: periksa sebelum menandatangani").click()
     supervisor.get_by_role("button", name="Tandatangani dan buat surat PDF").click()
     assert stage_of(case) == Stage.PPK_FOLLOW_UP
     supervisor.goto(f"{url}/kasus/{case.pk}/rekomendasi/")

@@ -61,7 +61,7 @@ def test_signing_stores_the_snapshot_makes_a_pdf_and_starts_the_ppk_clock(world:
     assert pdf.startswith(b"%PDF")
     assert hashlib.sha256(pdf).hexdigest() == rec.letter_sha256
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "REKOMENDASI" in text
+    assert "Rekomendasi penjatuhan sanksi" in text
     assert "Budi Santoso" in text
     assert "197803122005011003" in text
 

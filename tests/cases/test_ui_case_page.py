@@ -154,6 +154,16 @@ def test_a_supervisor_signs_the_prefilled_recommendation_and_downloads_the_lette
     assert 'name="option"' in prefill
     option = prefill.split('name="option" value="', 1)[1].split('"', 1)[0]
     post(client, case, "rekomendasi/tandatangani/", version=case.version, option=option, note="")
+    assert fresh(case).stage == Stage.RECOMMENDATION  # the first click only asks to confirm
+    post(
+        client,
+        case,
+        "rekomendasi/tandatangani/",
+        version=case.version,
+        option=option,
+        note="",
+        confirmed="1",
+    )
     case = fresh(case)
     assert case.stage == Stage.PPK_FOLLOW_UP
     letter = client.get(f"/kasus/{case.pk}/rekomendasi/surat.pdf")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from netral import rules
 from netral.accounts.models import Role, User
 from netral.cases.deadlines import local_today, stage_deadline
-from netral.cases.letters import recommendation_pdf
+from netral.cases.letters import letter_number_next, recommendation_pdf
 from netral.cases.models import Case, Recommendation, Stage
 from netral.cases.services.errors import ConditionsFailed, Invalid, TransitionRefused
 from netral.cases.services.transitions import lock_visible, require_role, require_version, run_named
@@ -178,6 +178,9 @@ def recommendation_sign(
         recommendation.ppk_due_date = stage_deadline(
             stage=Stage.PPK_FOLLOW_UP, election=locked.election, start=local_today()
         ).due_date
+        recommendation.letter_number = letter_number_next(
+            body=prefill.body, on=timezone.localdate(recommendation.signed_at)
+        )
         _store_letter(recommendation)
         recommendation.save()
         run_named(
@@ -189,6 +192,7 @@ def recommendation_sign(
                 "track": chosen_track,
                 "sanction": chosen_sanction,
                 "letter_sha256": recommendation.letter_sha256,
+                "letter_number": recommendation.letter_number,
             },
         )
         return recommendation

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netral.api.errors import ApiError
 from netral.cases import services
 from netral.cases.forms import SignForm
+from netral.cases.letters import recipient_lines
 from netral.cases.models import Case, Stage
 from netral.cases.views.common import actor_of, attempt, case_or_404, refusal_text, to_case
 from netral.web.labels import sanction_label, track_label
@@ -69,12 +70,32 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def sign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two steps: the chosen option is shown back for confirmation; only a POST that says
+    `confirmed` signs (nothing is signed by the first click)."""
     case = case_or_404(request, pk)
     form = SignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Pilih jalur dan sanksi yang direkomendasikan."))
-        return to_case(pk)
+        return redirect("cases:recommendation", pk=pk)
     track, sanction = form.choice()
+    if request.POST.get("confirmed") != "1":
+        prefill, problem = _prefill(case)
+        chosen = next(
+            (o for o in _options(prefill) if o["value"] == form.cleaned_data["option"]), None
+        )
+        if chosen is None:
+            messages.error(
+                request, problem or _("Jalur atau sanksi yang dipilih tidak ada dalam penilaian.")
+            )
+            return redirect("cases:recommendation", pk=pk)
+        context = {
+            "case": case,
+            "chosen": chosen,
+            "form": form,
+            "body": (prefill or {}).get("body", ""),
+            "recipient": recipient_lines(case.agency),
+        }
+        return render(request, "cases/recommendation_confirm.html", context)
     attempt(
         request,
         lambda: services.recommendation_sign(
