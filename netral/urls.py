@@ -9,6 +9,8 @@ urlpatterns = [
     path("lapor/", include("netral.intake.urls")),
     path("kasus/", include("netral.cases.urls")),
     path("aturan/", include("netral.guide.urls")),
+    path("edaran/", include("netral.registry.urls")),
+    path("ikrar/", include("netral.pledges.urls")),
     path("akun/", include("netral.accounts.urls")),
     path("pemberitahuan/", include("netral.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

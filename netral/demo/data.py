@@ -93,6 +93,7 @@ def load_demo_data() -> list[DemoAccount]:
     """Master data and accounts, then reports and cases filed through the real services."""
     from netral.demo.audit import load_demo_audit
     from netral.demo.cases import Cast, load_demo_cases
+    from netral.demo.registry import load_demo_instruments_and_pledges
 
     users = load_demo_staff()
     load_demo_cases(
@@ -104,6 +105,7 @@ def load_demo_data() -> list[DemoAccount]:
         )
     )
     load_demo_audit()
+    load_demo_instruments_and_pledges(users["admin"])
     return list(ACCOUNTS)
 
 

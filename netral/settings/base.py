@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "netral.guide",
     "netral.notifications",
     "netral.audit",
+    "netral.registry",
+    "netral.pledges",
 ]
 
 MIDDLEWARE = [

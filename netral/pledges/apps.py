@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PledgesConfig(AppConfig):
+    name = "netral.pledges"
+    label = "pledges"
+    verbose_name = "Ikrar dan pakta integritas netralitas"

@@ -1,0 +1,167 @@
+"""Public registry pages: no login. List with filters and search, one page per instrument,
+the original file, coverage per election with a province tile grid, CSV export."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from netral.org.tilegrid import SHADES, cells, shade
+from netral.registry import selectors
+from netral.registry.cycles import current_cycle, cycle_by_id
+from netral.registry.files import open_original
+from netral.registry.forms import FilterForm
+from netral.registry.presenting import instrument_view
+from netral.rules import default_catalogue
+from netral.rules.model import Cycle
+from netral.web.labels import election_label
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def instrument_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    rows = selectors.instruments_public(form.filters())
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(
+        request,
+        "registry/list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@require_GET
+def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    instrument = selectors.instrument_public(pk)
+    if instrument is None:
+        raise Http404
+    replaced_by = getattr(instrument, "replaced_by", None)
+    context = instrument_view(instrument) | {"replaced_by": replaced_by}
+    return render(request, "registry/detail.html", context)
+
+
+@require_GET
+def instrument_file(request: HttpRequest, pk: int) -> FileResponse:
+    instrument = selectors.instrument_public(pk)
+    if instrument is None or not instrument.file_sha256:
+        raise Http404
+    try:
+        handle = open_original(instrument.file_sha256)
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=instrument.file_name or f"instrumen-{pk}",
+        content_type=instrument.file_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _cycle_of(request: HttpRequest, cycle_id: str | None = None) -> Cycle:
+    wanted = cycle_id or request.GET.get("siklus") or ""
+    cycle = cycle_by_id(wanted) if wanted else current_cycle(timezone.localdate())
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+def _cycle_choices() -> list[tuple[str, str]]:
+    return [
+        (c.id, f"{election_label(c.election)} {c.voting.year}")
+        for c in sorted(default_catalogue().cycles, key=lambda c: c.voting, reverse=True)
+    ]
+
+
+@require_GET
+def coverage(request: HttpRequest) -> HttpResponse:
+    cycle = _cycle_of(request)
+    provinces = selectors.coverage_by_province(cycle.id)
+    by_code = {p.region.code: p for p in provinces}
+
+    def figure(code: str) -> tuple[str, int | None, str | None]:
+        province = by_code.get(code)
+        if province is None:
+            return _("tidak ada data"), None, None
+        label = _("%(covered)d dari %(total)d wilayah") % {
+            "covered": province.covered,
+            "total": province.total,
+        }
+        url = reverse("registry:coverage-province", args=[cycle.id, code])
+        return label, shade(province.covered, province.total), url
+
+    names = {p.region.code: p.region.name for p in provinces}
+    covered = sum(p.covered for p in provinces)
+    total = sum(p.total for p in provinces)
+    context: dict[str, Any] = {
+        "cycle": cycle,
+        "cycle_label": f"{election_label(cycle.election)} {cycle.voting.year}",
+        "cycles": _cycle_choices(),
+        "provinces": provinces,
+        "covered": covered,
+        "total": total,
+        "cells": cells(names, figure),
+        "caption": _("Bagian wilayah tiap provinsi yang telah menerbitkan instrumen"),
+        "legend": [("tg-s0", _("belum ada"))]
+        + [
+            (f"tg-s{n}", _("sampai %(p)d%%") % {"p": n * 100 // SHADES})
+            for n in range(1, SHADES + 1)
+        ],
+    }
+    return render(request, "registry/coverage.html", context)
+
+
+@require_GET
+def coverage_province(request: HttpRequest, cycle_id: str, code: str) -> HttpResponse:
+    cycle = _cycle_of(request, cycle_id)
+    province = next(
+        (p for p in selectors.coverage_by_province(cycle.id) if p.region.code == code), None
+    )
+    if province is None:
+        raise Http404
+    regions = [province.region, *province.below]
+    found = selectors.instruments_of_cycle_in(cycle.id, [r.code for r in regions])
+    rows = [{"region": r, "instruments": found.get(r.code, [])} for r in regions]
+    context = {
+        "cycle": cycle,
+        "cycle_label": f"{election_label(cycle.election)} {cycle.voting.year}",
+        "province": province,
+        "rows": rows,
+    }
+    return render(request, "registry/coverage_province.html", context)
+
+
+@require_GET
+def coverage_csv(request: HttpRequest, cycle_id: str) -> HttpResponse:
+    cycle = _cycle_of(request, cycle_id)
+    provinces = selectors.coverage_by_province(cycle.id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cakupan-{cycle.id}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["siklus", "kode", "wilayah", "tingkat", "provinsi", "instrumen", "terbit"])
+    for province in provinces:
+        for region in [province.region, *province.below]:
+            writer.writerow(
+                [
+                    cycle.id,
+                    region.code,
+                    region.name,
+                    region.level,
+                    province.region.name,
+                    region.instruments,
+                    "ya" if region.instruments else "tidak",
+                ]
+            )
+    return response
