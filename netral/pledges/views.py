@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -31,6 +30,7 @@ from netral.registry import trail
 from netral.registry.cycles import current_cycle, cycle_by_id
 from netral.rules import RulesError, default_catalogue
 from netral.web.labels import election_label
+from netral.web.menu import page_required
 
 REASONS = {
     "invalid_nip": gettext_lazy("NIP tidak 18 angka"),
@@ -42,7 +42,7 @@ REASONS = {
 
 def _actor(request: HttpRequest) -> tuple[User, Any]:
     user = request.user
-    assert isinstance(user, User)  # noqa: S101  (login_required guarantees it; narrows the type)
+    assert isinstance(user, User)  # noqa: S101  (page_required guarantees it; narrows the type)
     agencies = pledge_agencies(user)
     if not agencies.exists():
         raise PermissionDenied
@@ -55,7 +55,7 @@ def _cycle(request: HttpRequest) -> Any:
 
 
 @never_cache
-@login_required
+@page_required("pledges")
 def overview(request: HttpRequest) -> HttpResponse:
     _user, agencies = _actor(request)
     cycle = _cycle(request)
@@ -91,7 +91,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@page_required("pledges")
 @require_http_methods(["GET", "POST"])
 def event_new(request: HttpRequest) -> HttpResponse:
     user, agencies = _actor(request)
@@ -121,7 +121,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@page_required("pledges")
 @require_http_methods(["GET", "POST"])
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user, agencies = _actor(request)

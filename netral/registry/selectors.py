@@ -69,12 +69,7 @@ def instruments_for_staff(actor: User) -> QuerySet[Instrument]:
     if not scope.national:
         # (An empty Q() would vanish from an OR, so national scope skips the filter.)
         rows = rows.filter(scope.region_condition() | Q(status=Status.DRAFT, created_by=actor))
-    return (
-        rows
-        .select_related("region")
-        .defer("text", "extracted")
-        .order_by("-updated_at", "-pk")
-    )
+    return rows.select_related("region").defer("text", "extracted").order_by("-updated_at", "-pk")
 
 
 def catalogue_links() -> dict[str, int]:

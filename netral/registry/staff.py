@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,11 +23,12 @@ from netral.registry.evidence import pieces, quotes
 from netral.registry.forms import InstrumentForm, SourceForm, WithdrawForm, initial_of
 from netral.registry.models import Instrument, Status
 from netral.registry.presenting import instrument_view
+from netral.web.menu import page_required
 
 
 def _actor(request: HttpRequest) -> tuple[User, PublishScope]:
     user = request.user
-    assert isinstance(user, User)  # noqa: S101  (login_required guarantees it; narrows the type)
+    assert isinstance(user, User)  # noqa: S101  (page_required guarantees it; narrows the type)
     scope = publish_scope(user)
     if scope.empty:
         raise PermissionDenied
@@ -50,7 +50,7 @@ def _refusal(error: ApiError) -> str:
 
 
 @never_cache
-@login_required
+@page_required("registry")
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest) -> HttpResponse:
     actor, _scope = _actor(request)
@@ -80,7 +80,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@page_required("registry")
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     actor, scope = _actor(request)
@@ -133,7 +133,7 @@ def _write(actor: User, instrument: Instrument, form: InstrumentForm, version: s
     )
 
 
-@login_required
+@page_required("registry")
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     actor, _scope = _actor(request)

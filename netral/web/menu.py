@@ -41,6 +41,8 @@ PAGES: dict[str, Page] = {
         Page("custodian", "intake:custodian", _("Permintaan akses identitas")),
         Page("compliance", "cases:compliance", _("Kepatuhan PPK")),
         Page("screening", "cases:screening-upload", _("Impor temuan penyaringan")),
+        Page("registry", "registry:manage", _("Instrumen")),
+        Page("pledges", "pledges:overview", _("Ikrar")),
         Page("notifications", "notifications:inbox", _("Pemberitahuan")),
         Page(
             "preferences",
@@ -63,17 +65,27 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
         "notifications",
         "preferences",
     ),
-    Role.PPK_STAFF: ("home", "queue", "compliance", "notifications", "preferences"),
+    Role.PPK_STAFF: (
+        "home",
+        "queue",
+        "compliance",
+        "registry",
+        "pledges",
+        "notifications",
+        "preferences",
+    ),
     Role.CENTRAL_SUPERVISOR: (
         "home",
         "queue",
         "compliance",
         "screening",
+        "registry",
+        "pledges",
         "notifications",
         "preferences",
     ),
     Role.IDENTITY_CUSTODIAN: ("home", "custodian", "notifications", "preferences"),
-    Role.ADMINISTRATOR: ("home", "admin", "notifications", "preferences"),
+    Role.ADMINISTRATOR: ("home", "admin", "registry", "pledges", "notifications", "preferences"),
 }
 
 # Case roles whose queue shows the bulk-action bar (assign, not actionable, merge).

@@ -30,7 +30,8 @@ def _each_file_is_served_by_its_region(client: Client, files: list[Path]) -> Non
         expected = extract(path)
         assert expected.primary is not None
         instrument = expected.instruments[expected.primary]
-        assert instrument.region is not None and instrument.region.code
+        assert instrument.region is not None
+        assert instrument.region.code
         found = _by_region(client, instrument.region.code)
         mine = [i for i in found if i["file"] and i["file"]["name"] == path.name]
         assert len(mine) == 1, f"{path.name}: {found}"

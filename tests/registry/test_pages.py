@@ -17,6 +17,7 @@ from netral.registry import services
 from netral.registry.models import Instrument, Status
 from netral.registry.values import values_from
 from tests.registry.conftest import People, own_text
+from tests.web.test_staff_homes import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +38,10 @@ def test_the_instrument_page_links_each_prohibition_to_the_rules_pages(
     download = client.get(f"/edaran/{bogor.pk}/berkas/")
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
-    assert b"".join(download.streaming_content) == Path(
-        "netral/demo/instruments/bogor.txt"
-    ).read_bytes()
+    assert (
+        b"".join(download.streaming_content)
+        == Path("netral/demo/instruments/bogor.txt").read_bytes()
+    )
 
 
 def test_the_list_filters_and_searches(loaded: list[Instrument], client: Client) -> None:
@@ -62,7 +64,9 @@ def test_coverage_counts_regions_per_cycle_and_exports_every_region(
     assert 'data-region="32.01" class="covered"' in drill
     assert 'data-region="32.73" class="covered"' in drill
     assert 'data-region="32.02" class="missing"' in drill
-    rows = list(csv.DictReader(io.StringIO(client.get("/edaran/cakupan/PILKADA-2024.csv").content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/edaran/cakupan/PILKADA-2024.csv").content.decode()))
+    )
     assert len(rows) == 514 + 38
     covered = {r["kode"] for r in rows if r["terbit"] == "ya"}
     assert covered == {"32.01", "32.73"}  # the province's circular is for Pemilu 2024
@@ -96,15 +100,14 @@ def test_the_rules_pages_link_a_catalogued_instrument_once_it_is_published(
 
 
 def test_staff_pages_refuse_users_without_a_registry_role(people: People, client: Client) -> None:
-    client.force_login(people.verifier)
-    assert client.get("/edaran/kelola/").status_code == 403
-    assert client.get("/ikrar/").status_code == 403
+    verifier = signed_in(people.verifier)
+    assert verifier.get("/edaran/kelola/").status_code == 403
+    assert verifier.get("/ikrar/").status_code == 403
+    assert client.get("/edaran/kelola/")["Location"].startswith("/akun/masuk/")
 
 
-def test_a_pasted_text_goes_from_the_form_to_a_published_instrument(
-    people: People, client: Client
-) -> None:
-    client.force_login(people.bogor)
+def test_a_pasted_text_goes_from_the_form_to_a_published_instrument(people: People) -> None:
+    client = signed_in(people.bogor)
     response = client.post("/edaran/kelola/", {"text": own_text("bogor")})
     draft = Instrument.objects.get()
     assert response["Location"] == f"/edaran/kelola/{draft.pk}/"
@@ -125,5 +128,4 @@ def test_a_pasted_text_goes_from_the_form_to_a_published_instrument(
     client.post(f"/edaran/kelola/{draft.pk}/", form)
     assert Instrument.objects.get(pk=draft.pk).status == Status.PUBLISHED
     # Another region's staff do not find it among theirs.
-    client.force_login(people.kebumen)
-    assert client.get(f"/edaran/kelola/{draft.pk}/").status_code == 404
+    assert signed_in(people.kebumen).get(f"/edaran/kelola/{draft.pk}/").status_code == 404

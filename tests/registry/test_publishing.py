@@ -35,7 +35,8 @@ def test_a_pasted_circular_prefills_the_draft_with_what_extraction_reads(people:
         expected.date,
         expected.issuer,
     )
-    assert draft.region is not None and draft.region.code == "32.01"
+    assert draft.region is not None
+    assert draft.region.code == "32.01"
     assert draft.prohibited_conduct == expected.prohibited_conduct
     start, end = draft.evidence["number"]
     assert draft.text[start:end] == draft.number
@@ -47,7 +48,8 @@ def test_a_file_is_kept_by_its_hash_and_read_by_the_documents_core(people: Peopl
     draft = services.instrument_draft_from_file(actor=people.jabar, data=data, name="jabar.txt")
     assert len(draft.file_sha256) == 64
     assert draft.file_type.startswith("text/plain")
-    assert draft.region is not None and draft.region.code == "32"
+    assert draft.region is not None
+    assert draft.region.code == "32"
 
 
 def test_an_unreadable_file_is_refused_and_nothing_is_kept(people: People) -> None:
@@ -97,7 +99,9 @@ def test_the_same_number_and_issuer_is_caught_as_a_duplicate(people: People) -> 
     first = _publish(people.bogor, own_text("bogor"))
     assert first.number
     # The same circular typed with spaces around the slashes and an O for a zero.
-    retyped = own_text("bogor").replace(first.number, first.number.replace("/", " / ").replace("0", "O", 1))
+    retyped = own_text("bogor").replace(
+        first.number, first.number.replace("/", " / ").replace("0", "O", 1)
+    )
     draft = services.instrument_draft_from_text(actor=people.bogor, text=retyped)
     assert draft.number_key == first.number_key
     with pytest.raises(Duplicate) as refused:
