@@ -13,6 +13,7 @@ from netral.datafiles import read_strict_yaml
 
 TITLES_FILE = Path(__file__).resolve().parent / "data" / "name_titles.yaml"
 _TOKEN = re.compile(r"\S+")
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 @cache
@@ -22,7 +23,7 @@ def _titles() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _key(token: str) -> str:
-    return re.sub(r"[^a-z]", "", token.lower())
+    return _NOT_LETTER.sub("", token.lower())
 
 
 def bare_name(name: str) -> str:

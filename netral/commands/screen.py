@@ -95,6 +95,7 @@ def _database_roster() -> Iterator[Any]:
 
 def _screen(args: argparse.Namespace) -> int:
     from netral.screening.inputs import InputError
+    from netral.screening.roster import RosterProblem
     from netral.screening.roster_files import RosterFileProblem
     from netral.screening.run import PARTITION_SIZE, Cluster, RunProblem, run
 
@@ -109,7 +110,7 @@ def _screen(args: argparse.Namespace) -> int:
             partition_size=args.partition_size or PARTITION_SIZE,
             progress=sys.stderr if show_bar else None,
         )
-    except (InputError, RosterFileProblem, RunProblem) as problem:
+    except (InputError, RosterFileProblem, RosterProblem, RunProblem) as problem:
         return _usage(str(problem))
     ok = not summary["failures"] and not summary["partitions"]["failed"]
     report: dict[str, Any] = {

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
-from netral.cases.likeness import STRONG, normalised_parts, weighted
+from netral.cases.likeness import STRONG, name_similarity, normalised_parts, weighted
 from netral.cases.names import bare_name, folded
 from netral.screening.roster import RosterIndex, Rows
 
@@ -81,21 +80,26 @@ def author_name(author: str) -> str:
 def _local_rows(index: RosterIndex, bare: str, region: str) -> Rows:
     """Employees in the region sharing one of the name's three rarest fragments there (a
     typo rarely hits all of them)."""
-    local = [index.sharing(bare, lo, hi, rarest=3) for lo, hi in index.ranges(region)]
-    return np.concatenate(local)[:MAX_SCAN] if local else index.sharing("", 0, 0)
+    return index.sharing(bare, index.ranges(region), rarest=3)[:MAX_SCAN]
 
 
 def _national_rows(index: RosterIndex, bare: str) -> Rows:
-    return index.sharing(bare, 0, len(index), rarest=2)[:MAX_SCAN]
+    return index.sharing(bare, [(0, len(index))], rarest=2)[:MAX_SCAN]
 
 
 def _scored(index: RosterIndex, rows: Rows, wanted: Query) -> list[Candidate]:
-    names = [index.bare[row] for row in rows]
+    if not len(rows):
+        return []
     ranked = process.extract(
-        wanted.name, names, scorer=fuzz.ratio, limit=PRESELECT, score_cutoff=PRESELECT_CUTOFF
-    )
-    found = [_candidate(index, int(rows[at]), wanted) for _, _, at in ranked]
-    return [c for c in found if c.parts["nama"] >= MIN_NAME and c.score >= MIN_SCORE]
+        wanted.name.encode("ascii"), index.bare_names(rows), scorer=fuzz.ratio,
+        limit=PRESELECT, score_cutoff=PRESELECT_CUTOFF,
+    )  # fmt: skip
+    # the name part first: most of the preselected are someone else, and the other parts
+    # cost more than the name
+    named = [(int(rows[at]), bare.decode("ascii")) for bare, _, at in ranked]
+    close = [(row, bare) for row, bare in named if name_similarity(wanted.name, bare) >= MIN_NAME]
+    found = [_candidate(index, row, bare, wanted) for row, bare in close]
+    return [c for c in found if c.score >= MIN_SCORE]
 
 
 def candidates(index: RosterIndex, query: Query, limit: int = LIMIT) -> list[Candidate]:
@@ -117,8 +121,9 @@ def candidates(index: RosterIndex, query: Query, limit: int = LIMIT) -> list[Can
     return found[:limit]
 
 
-def _candidate(index: RosterIndex, row: int, wanted: Query) -> Candidate:
-    """``wanted`` normalised: a bare name, folded position and agency words."""
+def _candidate(index: RosterIndex, row: int, bare: str, wanted: Query) -> Candidate:
+    """``wanted`` normalised: a bare name, folded position and agency words; ``bare`` the
+    row's bare name."""
     agency_at, position_at = int(index.agency_of[row]), int(index.position_of[row])
     agency, region_code = index.agencies[agency_at]
     parts = normalised_parts(
@@ -126,7 +131,7 @@ def _candidate(index: RosterIndex, row: int, wanted: Query) -> Candidate:
         position=wanted.position,
         agency=wanted.agency,
         region=wanted.region,
-        employee_name=index.bare[row],
+        employee_name=bare,
         employee_position=index.positions_folded[position_at],
         employee_agency=index.agencies_folded[agency_at],
         employee_region=region_code or None,
@@ -134,8 +139,8 @@ def _candidate(index: RosterIndex, row: int, wanted: Query) -> Candidate:
     employee_id = int(index.employee_id[row])
     return Candidate(
         employee_id=employee_id if employee_id >= 0 else None,
-        nip=index.nip[row],
-        name=index.name[row],
+        nip=index.nip(row),
+        name=index.name(row),
         position=index.positions[position_at],
         agency=agency,
         region_code=region_code,

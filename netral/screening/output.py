@@ -8,6 +8,7 @@ parts/part-NNNNN.json    the partition's counts and first errors
 parts/part-NNNNN.findings.jsonl   its findings
 findings.jsonl           every partition's findings, in input order
 summary.json             counts by code, region and platform; throughput; failures
+roster-FINGERPRINT/      the roster index the workers map (see `roster.py`)
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A whole run on Dask: a local cluster (one process per core) or a scheduler by address.
 
-The client plans the partitions, loads the model and builds the roster index, then
-broadcasts them once to every worker and submits one task per partition that is not
+The client plans the partitions, loads the model and builds the roster index (written
+once into the output directory, which workers map), then broadcasts them once to every
+worker and submits one task per partition that is not
 done yet. Workers read their partition from the input and write it to the output
 directory, so both must be on storage every worker sees at the same path (one machine,
 or a shared disk). A partition that fails is reported and left for the next run, which
@@ -15,7 +16,7 @@ import resource
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -80,17 +81,21 @@ def _claim(out_dir: Path, manifest: dict[str, Any]) -> None:
 
 
 def _client(cluster: Cluster) -> Any:
+    import dask
     from distributed import Client, LocalCluster
 
     if cluster.scheduler:
         return Client(cluster.scheduler, timeout="30s")  # type: ignore[no-untyped-call]
-    local = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=cluster.workers or os.cpu_count() or 1,
-        threads_per_worker=1,  # triage is pure Python: one process per core
-        processes=True,
-        dashboard_address=None,
-        silence_logs=40,  # errors only: the progress bar is the output
-    )
+    # the workers' statistical profiler samples the screening thread's stack every 10 ms:
+    # a few per cent of every core, for a dashboard a local run does not have
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        local = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=cluster.workers or os.cpu_count() or 1,
+            threads_per_worker=1,  # triage is pure Python: one process per core
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,  # errors only: the progress bar is the output
+        )
     return Client(local)  # type: ignore[no-untyped-call]
 
 
@@ -118,6 +123,8 @@ def run(
     shared = Shared(model_snapshot(), roster, load_lookup())  # before any work is shipped
     out_dir.mkdir(parents=True, exist_ok=True)
     _claim(out_dir, _manifest(inputs, partition_size, len(partitions), shared))
+    if roster is not None:  # workers map these files instead of each receiving a copy
+        shared = replace(shared, roster=roster.saved(out_dir))
     todo = [p for p in partitions if not part_done(out_dir, p.name)]
     started = time.perf_counter()
     dispatch = _dispatch(todo, out_dir, shared, cluster, progress) if todo else Dispatch()

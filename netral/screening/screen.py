@@ -6,7 +6,6 @@ it never stops the partition, as a bad line never stops `netral triage`.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -98,7 +97,7 @@ def _screen_record(
         scores=list(result.scores.items()),
         evidence=[{"code": e.code, "start": e.start, "end": e.end, "text": e.text}
                   for e in result.evidence],
-        entities=json.dumps(result.entities, ensure_ascii=False),
+        entities=encode(result.entities),
         candidates=[{**c.to_dict(), "parts": list(c.parts.items())} for c in found],
     )  # fmt: skip
     if not result.codes:

@@ -3,10 +3,15 @@ the post's region narrows the search, and the reasons say why."""
 
 from __future__ import annotations
 
+import json
+import pickle
 import random
+from pathlib import Path
+
+import pytest
 
 from netral.screening.matching import Query, author_name, candidates
-from netral.screening.roster import RosterIndex, RosterRow
+from netral.screening.roster import RosterIndex, RosterProblem, RosterRow
 
 CAMAT = RosterRow(
     "197803122005011003", "Drs. Budi Santoso, M.Si.", "Camat Cibinong",
@@ -83,3 +88,51 @@ def test_the_index_fingerprint_follows_the_roster() -> None:
     assert again.fingerprint == INDEX.fingerprint
     moved = RosterIndex([*_crowd(3000), CAMAT, NAMESAKE])
     assert moved.fingerprint != INDEX.fingerprint
+
+
+QUERIES = [
+    Query("@budi_santoso88", "camat", "", "32.01"),
+    Query("Bdi Santso", "", "", "32.01"),
+    Query("Budi Santoso", "guru", "", "34.04"),
+    Query("Agus Wibowo", "staf", "pemerintah", ""),
+    Query("Siti Lestari", "", "", "35.01"),
+]
+
+
+def test_a_saved_index_finds_the_same_and_travels_as_its_folder(tmp_path: Path) -> None:
+    saved = INDEX.saved(tmp_path)
+    assert saved.folder is not None and saved.folder.parent == tmp_path
+    assert saved.fingerprint == INDEX.fingerprint
+    assert len(saved) == len(INDEX)
+    for query in QUERIES:
+        assert candidates(saved, query) == candidates(INDEX, query)
+    # a worker receives the folder's name, not the roster, and maps the same files
+    message = pickle.dumps(saved)
+    assert len(message) < 500
+    received = pickle.loads(message)
+    assert received.folder == saved.folder
+    assert [candidates(received, q) for q in QUERIES] == [candidates(INDEX, q) for q in QUERIES]
+    # written once: a resumed run opens the files already there
+    written = {p.name: p.stat().st_mtime_ns for p in saved.folder.iterdir()}
+    assert INDEX.saved(tmp_path).folder == saved.folder
+    assert {p.name: p.stat().st_mtime_ns for p in saved.folder.iterdir()} == written
+    assert [p.name for p in tmp_path.iterdir()] == [saved.folder.name]
+
+
+def test_an_index_in_memory_pickles_whole() -> None:
+    again = pickle.loads(pickle.dumps(INDEX))
+    assert again.folder is None
+    assert [candidates(again, q) for q in QUERIES] == [candidates(INDEX, q) for q in QUERIES]
+
+
+def test_an_index_of_another_format_is_refused(tmp_path: Path) -> None:
+    folder = INDEX.saved(tmp_path).folder
+    assert folder is not None
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    (folder / "meta.json").write_text(json.dumps({**meta, "format": 99}), encoding="utf-8")
+    with pytest.raises(RosterProblem, match="format 99"):
+        RosterIndex.open(folder)
+    (folder / "keys.npy").unlink()
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(RosterProblem, match="cannot read"):
+        RosterIndex.open(folder)
