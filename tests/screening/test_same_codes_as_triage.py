@@ -48,11 +48,23 @@ def test_an_external_scheduler_gives_the_same_codes(
 ) -> None:
     address, worker_cache = external_scheduler
     out = tmp_path / "out"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "nip,nama,jabatan,instansi,kode_wilayah\n"
+        "197803122005011003,Drs. Budi Santoso,Camat,Pemerintah Kabupaten Bogor,32.01\n",
+        encoding="utf-8",
+    )
     done = netral("screen", str(posts), "--out", str(out), "--scheduler", address,
-                  "--partition-size", "60")  # fmt: skip
+                  "--partition-size", "60", "--roster", str(roster))  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert screened_codes(out) == triage_codes(posts)
+    # the workers mapped the roster index from the output directory
+    findings = [json.loads(line) for line in (out / "findings.jsonl").read_text().splitlines()]
+    budi = [f for f in findings if f["author"] == "@budi_santoso88" and f["region_code"] == "32.01"]
+    assert budi
+    assert all(f["candidates"][0]["nip"] == "197803122005011003" for f in budi)
     summary = json.loads((out / "summary.json").read_text())
+    assert [p.name for p in out.glob("roster-*")] == [f"roster-{summary['roster']['fingerprint']}"]
     assert summary["throughput"]["workers"] == 2
     assert len(summary["throughput"]["worker_processes"]) == 2
     # the workers had no model of their own and trained none: they got the client's
