@@ -155,10 +155,17 @@ def screen(
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    # other sizes, e.g. when a loaded machine cannot finish the full run in time
+    parser.add_argument("--sample", type=int)
+    parser.add_argument("--posts", type=int)
+    parser.add_argument("--employees", type=int)
     args = parser.parse_args()
     sample, full, roster_size = (5_000, 20_000, 50_000) if args.quick else (
         100_000, 1_000_000, 1_000_000)  # fmt: skip
-    size = 500 if args.quick else PARTITION_SIZE  # the sample in 10 (quick) or 20 partitions
+    sample, full = args.sample or sample, args.posts or full
+    roster_size = args.employees or roster_size
+    # the sample in 10 (quick) or 20 partitions
+    size = 500 if args.quick else min(PARTITION_SIZE, max(sample // 20, 500))
     key = prepare_model()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

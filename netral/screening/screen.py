@@ -91,6 +91,7 @@ def _screen_record(
     result = triage(post.text)
     region_code = _region_code(post, result, shared)
     found = _candidates(post, result, region_code, shared) if result.codes else []
+    suggested = [c.to_dict() for c in found]
     row.update(
         id=post.id, platform=post.platform, region=post.region, region_code=region_code,
         author=post.author, url=post.url, posted_at=post.posted_at, codes=result.codes,
@@ -98,7 +99,8 @@ def _screen_record(
         evidence=[{"code": e.code, "start": e.start, "end": e.end, "text": e.text}
                   for e in result.evidence],
         entities=encode(result.entities),
-        candidates=[{**c.to_dict(), "parts": list(c.parts.items())} for c in found],
+        candidates=[{**d, "parts": list(c.parts.items())}
+                    for c, d in zip(found, suggested, strict=True)],
     )  # fmt: skip
     if not result.codes:
         return row, None
@@ -115,7 +117,7 @@ def _screen_record(
         "platform": post.platform,
         "region": post.region,
         "region_code": region_code,
-        "candidates": [c.to_dict() for c in found],
+        "candidates": suggested,
         "source": source,
         "position": record.position,
     }
