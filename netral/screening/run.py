@@ -196,7 +196,20 @@ def _dispatch(
 def process_usage() -> dict[str, float]:
     """This process's CPU seconds and peak memory since it started (run on each worker)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu_seconds": own.ru_utime + own.ru_stime, "peak_rss_mb": own.ru_maxrss / 1024}
+    return {"cpu_seconds": own.ru_utime + own.ru_stime, "peak_rss_mb": _peak_rss_mb(own)}
+
+
+def _peak_rss_mb(own: resource.struct_rusage) -> float:
+    """This process's own high-water mark. Not ``ru_maxrss`` on Linux: a worker spawned
+    (fork, then exec) by a client holding a large roster inherits the client's peak there."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return own.ru_maxrss / 1024
 
 
 def _failure(partition: Partition, error: Exception) -> dict[str, Any]:

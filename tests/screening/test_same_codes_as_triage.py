@@ -67,7 +67,7 @@ def test_an_external_scheduler_gives_the_same_codes(
     assert [p.name for p in out.glob("roster-*")] == [f"roster-{summary['roster']['fingerprint']}"]
     assert summary["throughput"]["workers"] == 2
     assert len(summary["throughput"]["worker_processes"]) == 2
-    # the workers had no model of their own and trained none: they got the client's
-    assert [p.name for p in worker_cache.glob("triage-model-*.json")] == [
-        f"triage-model-{summary['model']}.json"
-    ]
+    # the workers had no model of their own, trained none and cached none: they scored
+    # with the client's
+    assert summary["model"] is not None
+    assert list(worker_cache.glob("triage-model-*.json")) == []
