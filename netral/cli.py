@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "docs": ("netral.documents.cli", "extract neutrality instruments from documents"),
     "audit": ("netral.commands.audit", "verify the audit chains; signed checkpoints"),
     "backup": ("netral.commands.backup", "write an encrypted backup archive (docs/backup.md)"),
+    "stats": (
+        "netral.commands.stats",
+        "rebuild the statistics summary table (`netral stats refresh`)",
+    ),
     "restore": ("netral.commands.restore", "restore a backup into an empty database, checked"),
 }
 

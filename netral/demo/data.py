@@ -96,14 +96,14 @@ def load_demo_data() -> list[DemoAccount]:
     from netral.demo.registry import load_demo_instruments_and_pledges
 
     users = load_demo_staff()
-    load_demo_cases(
-        Cast(
-            verifier=users["verifikator"],
-            analyst=users["bawaslu"],
-            supervisor=users["pengawas"],
-            ppk=users["ppk"],
-        )
+    cast = Cast(
+        verifier=users["verifikator"],
+        analyst=users["bawaslu"],
+        supervisor=users["pengawas"],
+        ppk=users["ppk"],
     )
+    load_demo_cases(cast)
+    _load_election(cast)
     load_demo_audit()
     load_demo_instruments_and_pledges(users["admin"])
     return list(ACCOUNTS)
@@ -120,6 +120,16 @@ def demo_region_codes() -> list[str]:
     from netral.demo.cases import REPORTS
 
     return sorted({a[2] for a in AGENCIES} | {r.region for r in REPORTS})
+
+
+def _load_election(cast: object) -> None:
+    """A whole fictional Pilkada 2024 for the figures (netral.demo.election), then the
+    statistics summary table they are read from."""
+    from netral.demo.election import Staff, load_election_demo
+    from netral.stats.refresh import refresh_facts
+
+    load_election_demo(Staff(**vars(cast)))
+    refresh_facts()
 
 
 @transaction.atomic

@@ -1,0 +1,1 @@
+"""Oversight in numbers: case facts, dashboards, public statistics and open data."""
