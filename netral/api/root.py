@@ -40,11 +40,13 @@ def _register_routers() -> None:
     from netral.guide.api import router as guide_router
     from netral.intake.api import router as intake_router
     from netral.registry.api import router as registry_router
+    from netral.stats.api import router as stats_router
 
     api.add_router("/reports", intake_router)
     api.add_router("/cases", cases_router)
     api.add_router("/self-check", guide_router)
     api.add_router("/instruments", registry_router)
+    api.add_router("/statistics", stats_router)
 
 
 _register_routers()

@@ -49,18 +49,82 @@ UTC = datetime.UTC
 PROVINCES = ("32", "33", "35", "73", "12", "52")  # Jabar, Jateng, Jatim, Sulsel, Sumut, NTB
 DEFAULT_REPORTS = 3000
 BATCH = 1000
-TODAY = datetime.date(2026, 1, 1)  # replaced by the real date at load time
 
-FIRST = (
-    "Agus Ahmad Andi Ayu Bambang Bayu Citra Dedi Dian Dwi Eka Endang Fajar Fitri Gita Hadi "
-    "Hendra Indah Intan Joko Kartika Lestari Lina Made Mega Nur Putri Rahmat Ratna Rizki "
-    "Sari Siti Slamet Sri Taufik Tri Wahyu Wati Yanti Yudi Zainal"
-).split()
-LAST = (
-    "Adiputra Anggraini Fauzi Gunadi Harahap Hasibuan Hidayat Irawan Kurniawan Lubis Mahendra "
-    "Nasution Nugroho Permana Pratama Purba Rahayu Saputra Setiawan Siregar Suryadi Syahputra "
-    "Tanjung Utami Wibowo Wijaya Yulianto Daeng Pattiasina Sitompul"
-).split()
+FIRST = [
+    "Agus",
+    "Ahmad",
+    "Andi",
+    "Ayu",
+    "Bambang",
+    "Bayu",
+    "Citra",
+    "Dedi",
+    "Dian",
+    "Dwi",
+    "Eka",
+    "Endang",
+    "Fajar",
+    "Fitri",
+    "Gita",
+    "Hadi",
+    "Hendra",
+    "Indah",
+    "Intan",
+    "Joko",
+    "Kartika",
+    "Lestari",
+    "Lina",
+    "Made",
+    "Mega",
+    "Nur",
+    "Putri",
+    "Rahmat",
+    "Ratna",
+    "Rizki",
+    "Sari",
+    "Siti",
+    "Slamet",
+    "Sri",
+    "Taufik",
+    "Tri",
+    "Wahyu",
+    "Wati",
+    "Yanti",
+    "Yudi",
+    "Zainal",
+]
+LAST = [
+    "Adiputra",
+    "Anggraini",
+    "Fauzi",
+    "Gunadi",
+    "Harahap",
+    "Hasibuan",
+    "Hidayat",
+    "Irawan",
+    "Kurniawan",
+    "Lubis",
+    "Mahendra",
+    "Nasution",
+    "Nugroho",
+    "Permana",
+    "Pratama",
+    "Purba",
+    "Rahayu",
+    "Saputra",
+    "Setiawan",
+    "Siregar",
+    "Suryadi",
+    "Syahputra",
+    "Tanjung",
+    "Utami",
+    "Wibowo",
+    "Wijaya",
+    "Yulianto",
+    "Daeng",
+    "Pattiasina",
+    "Sitompul",
+]
 
 # (category, position titles)
 POSITIONS = (
@@ -69,7 +133,10 @@ POSITIONS = (
     ("ADMINISTRATOR", ("Camat",)),
     ("PENGAWAS", ("Lurah",)),
     ("PENGAWAS", ("Kepala Seksi Pelayanan", "Kepala Subbagian Keuangan")),
-    ("FUNGSIONAL", ("Guru SD Negeri", "Guru SMP Negeri", "Perawat Puskesmas", "Penyuluh Pertanian")),
+    (
+        "FUNGSIONAL",
+        ("Guru SD Negeri", "Guru SMP Negeri", "Perawat Puskesmas", "Penyuluh Pertanian"),
+    ),
     ("PELAKSANA", ("Staf Kecamatan", "Pengadministrasi Umum", "Operator Layanan")),
 )
 POSITION_WEIGHTS = (10, 9, 6, 6, 8, 32, 29)
@@ -145,7 +212,7 @@ def _moment(day: datetime.date, rng: random.Random) -> datetime.datetime:
 
 def _after(moment: datetime.datetime, low: int, high: int, rng: random.Random) -> datetime.datetime:
     day = moment.date() + datetime.timedelta(days=rng.randint(low, high))
-    while day.weekday() >= 5:  # noqa: PLR2004 - offices act on weekdays
+    while day.weekday() >= 5:
         day += datetime.timedelta(days=1)
     later = _moment(day, rng)
     return later if later > moment else moment + datetime.timedelta(minutes=rng.randint(5, 90))
@@ -210,11 +277,9 @@ def _agencies(regions: list[Region]) -> dict[str, list[Agency]]:
     return out
 
 
-def load_election_demo(
-    staff: Staff, *, reports: int = DEFAULT_REPORTS, seed: int = 2024
-) -> int:
+def load_election_demo(staff: Staff, *, reports: int = DEFAULT_REPORTS, seed: int = 2024) -> int:
     """Generate the election (once: skipped when many reports exist). Returns cases made."""
-    if Report.objects.count() >= 100:  # noqa: PLR2004 - the hand-written demo has a handful
+    if Report.objects.count() >= 100:
         return 0
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     today = timezone.localdate()
@@ -250,7 +315,7 @@ def _plan(
     title = rng.choice(titles)
     if title in {"Camat", "Lurah"}:
         title = f"{title} {rng.choice(LAST)}"
-    agency = agencies[region.code][0] if rng.random() < 0.8 else agencies[region.code][-1]  # noqa: PLR2004
+    agency = agencies[region.code][0] if rng.random() < 0.8 else agencies[region.code][-1]
     person = names.person()
     incident = _incident_day(rng)
     filed = _moment(incident + datetime.timedelta(days=rng.randint(0, 6)), rng)
@@ -348,7 +413,9 @@ def _story(
     at = _event(plan, "open", case.created_at, None, payload={"receipt": plan.report.receipt})
     if path == "received":
         return _open_deadline(case, today)
-    at = _event(plan, "start_verification", _after(at, 0, 3, rng), staff.verifier, to=Stage.VERIFICATION)
+    at = _event(
+        plan, "start_verification", _after(at, 0, 3, rng), staff.verifier, to=Stage.VERIFICATION
+    )
     if path == "verification":
         return _open_deadline(case, today)
     if path == "not_actionable":
@@ -374,7 +441,7 @@ def _story(
     employee = Employee(
         nip=names.nip(),
         name=case.subject_name,
-        status="PNS" if rng.random() < 0.88 else "PPPK",  # noqa: PLR2004
+        status="PNS" if rng.random() < 0.88 else "PPPK",
         position=case.subject_position,
         position_category=category,
         agency=agency,
@@ -398,11 +465,19 @@ def _story(
         staff.verifier,
         payload={"confirmed_codes": [code], "subject_status": employee.status},
     )
-    to_agency = path == "examination" or (path == "not_proven" and rng.random() < 0.2)  # noqa: PLR2004
+    to_agency = path == "examination" or (path == "not_proven" and rng.random() < 0.2)
     if to_agency:
-        at = _event(plan, "send_to_agency", _after(at, 0, 3, rng), staff.verifier, to=Stage.AGENCY_EXAMINATION)
+        at = _event(
+            plan,
+            "send_to_agency",
+            _after(at, 0, 3, rng),
+            staff.verifier,
+            to=Stage.AGENCY_EXAMINATION,
+        )
     else:
-        at = _event(plan, "send_to_bawaslu", _after(at, 0, 3, rng), staff.verifier, to=Stage.BAWASLU_REVIEW)
+        at = _event(
+            plan, "send_to_bawaslu", _after(at, 0, 3, rng), staff.verifier, to=Stage.BAWASLU_REVIEW
+        )
     if path in {"review", "examination"}:
         return _open_deadline(case, today)
     if path == "referred":
@@ -469,17 +544,25 @@ def _signed(
     plan.case.due_date, plan.case.deadline_rule = ppk.due_date, ppk.rule
     due = ppk.due_date or signed.date()
     draw = rng.random()
-    if draw < 0.36:  # noqa: PLR2004 - the PPK acts by the deadline
-        sk_day = signed.date() + datetime.timedelta(days=rng.randint(1, max(1, (due - signed.date()).days)))
-    elif draw < 0.50:  # noqa: PLR2004 - the PPK acts late
+    if draw < 0.36:
+        sk_day = signed.date() + datetime.timedelta(
+            days=rng.randint(1, max(1, (due - signed.date()).days))
+        )
+    elif draw < 0.50:
         sk_day = due + datetime.timedelta(days=rng.randint(5, 90))
     else:  # the PPK never acts: the supervisor's levers
         plan.case.overdue = due < today
         warned = _after(_moment(due, rng), 3, 20, rng)
-        if rng.random() < 0.75:  # noqa: PLR2004
+        if rng.random() < 0.75:
             plan.follow_ups.append((FollowUpKind.PPK_WARNING, warned))
-            _event(plan, "ppk_warning", warned, staff.supervisor, reason="PPK belum menjatuhkan sanksi.")
-            if rng.random() < 0.5:  # noqa: PLR2004
+            _event(
+                plan,
+                "ppk_warning",
+                warned,
+                staff.supervisor,
+                reason="PPK belum menjatuhkan sanksi.",
+            )
+            if rng.random() < 0.5:
                 blocked = _after(warned, 14, 45, rng)
                 plan.follow_ups.append((FollowUpKind.DATA_BLOCKING, blocked))
                 _event(
@@ -490,7 +573,7 @@ def _signed(
                     reason="Teguran tidak ditindaklanjuti; mohon pemblokiran data.",
                 )
         return
-    imposed = sanction if rng.random() < 0.85 else "MORAL_TERTUTUP"  # noqa: PLR2004
+    imposed = sanction if rng.random() < 0.85 else "MORAL_TERTUTUP"
     recorded = _after(_moment(sk_day, rng), 0, 4, rng)
     plan.decision = {
         "sk_number": f"800.1.6/{rng.randint(100, 9999)}/BKPSDM/{sk_day.year}",
@@ -509,8 +592,15 @@ def _signed(
         payload={"sanction": imposed, "on_time": sk_day <= due},
     )
     plan.case.due_date = None
-    if rng.random() < 0.94:  # noqa: PLR2004 - a few wait for the SK to take effect
-        _event(plan, "close", recorded + datetime.timedelta(seconds=1), staff.ppk, to=Stage.CLOSED, reason="Sanksi telah berlaku.")
+    if rng.random() < 0.94:
+        _event(
+            plan,
+            "close",
+            recorded + datetime.timedelta(seconds=1),
+            staff.ppk,
+            to=Stage.CLOSED,
+            reason="Sanksi telah berlaku.",
+        )
 
 
 def _open_deadline(case: Case, today: datetime.date) -> None:
@@ -606,7 +696,9 @@ def _report_events(plans: list[Plan]) -> Iterator[ReportEvent]:
             if spec["public"] and spec["to_stage"] != spec["from_stage"]:
                 label = str(BY_NAME[spec["action"]].label)
                 status = PUBLIC_STATUS[Stage(spec["to_stage"])]
-                timeline.append((EventKind.STATUS, status, label, spec["created_at"], spec["actor"]))
+                timeline.append(
+                    (EventKind.STATUS, status, label, spec["created_at"], spec["actor"])
+                )
         previous = ""
         for seq, (kind, status, note, at, actor) in enumerate(timeline, start=1):
             event = ReportEvent(

@@ -128,7 +128,8 @@ def _take(first: Sequence[Any] | None, rows: Iterator[Sequence[Any]]) -> Iterato
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
@@ -201,7 +202,7 @@ def xlsx_chunks(sheets: Sequence[Sheet]) -> Iterator[bytes]:
     The workbook part, which lists the sheets, comes after them in the archive: the names
     of continuation sheets are known only once their rows have been read.
     """
-    now = datetime.datetime.now()
+    now = datetime.datetime.now(tz=datetime.UTC)
     names: list[str] = []
 
     def members() -> Iterator[tuple[str, datetime.datetime, int, Any, Iterable[bytes]]]:

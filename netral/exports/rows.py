@@ -127,8 +127,17 @@ def case_sheets(case: Case) -> list[Sheet]:
         (_("Dibuat"), case.created_at),
     ]
     events = (
-        [e.seq, e.created_at, e.action, e.from_stage, e.to_stage, _actor(e.actor), e.reason,
-         e.public, e.digest]
+        [
+            e.seq,
+            e.created_at,
+            e.action,
+            e.from_stage,
+            e.to_stage,
+            _actor(e.actor),
+            e.reason,
+            e.public,
+            e.digest,
+        ]
         for e in selectors.case_events(case=case).iterator(chunk_size=CHUNK_ROWS)
     )
     return [
@@ -164,7 +173,8 @@ def _letters(case: Case) -> Iterator[Sequence[Any]]:
             recommendation.signed_at,
             f"{recommendation.chosen_track} {recommendation.chosen_level} "
             f"{recommendation.chosen_sanction}; "
-            + _("batas waktu PPK: %(d)s") % {"d": recommendation.ppk_due_date or "-"},
+            + _("batas waktu PPK: %(d)s")
+            % {"d": recommendation.ppk_due_date or "-"},
         )
         decision = getattr(recommendation, "decision", None)
         if decision is not None:

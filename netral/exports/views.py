@@ -6,7 +6,6 @@ response starts at once and the process holds one chunk of rows at a time.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
@@ -87,5 +86,5 @@ def compliance(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
     actor = _actor(request)
     if fmt in FORMATS:
         export_record(actor=actor, kind="compliance", fmt=fmt, params={})
-    day = datetime.date.today().isoformat()
+    day = timezone.localdate().isoformat()
     return _response([rows.compliance_sheet(actor)], fmt, f"kepatuhan-ppk-{day}")

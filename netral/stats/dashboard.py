@@ -120,7 +120,7 @@ class WorkingDays:
         try:
             return rules.calendar.is_working_day(catalogue, day)
         except rules.RulesError:
-            return day.weekday() < 5  # noqa: PLR2004 - Monday to Friday
+            return day.weekday() < 5
 
     def between(self, start: datetime.date, end: datetime.date) -> int:
         """Working days after `start` up to and including `end` (negative when before)."""
@@ -144,9 +144,7 @@ def backlog_table(facts: Facts, today: datetime.date) -> Table:
     counts: dict[str, list[int]] = {}
     for stage, entered, n in rows:
         age = days.between(entered, today)
-        bucket = next(
-            i for i, (low, high) in enumerate(AGE_BUCKETS) if high is None or age <= high
-        )
+        bucket = next(i for i, (low, high) in enumerate(AGE_BUCKETS) if high is None or age <= high)
         counts.setdefault(stage, [0] * len(AGE_BUCKETS))[bucket] += n
     ordered = [s for s in OPEN_STAGES if s in counts]
     return Table(
@@ -274,9 +272,7 @@ def dashboard(actor: User, filters: DashboardFilters) -> Dashboard:
     stamp = refresh_stamp()
     if not sections:
         return Dashboard([], [], stamp)
-    key = (
-        f"stats:dash:{stamp}:{translation.get_language()}:{_scope_key(scopes)}:{filters.key()}"
-    )
+    key = f"stats:dash:{stamp}:{translation.get_language()}:{_scope_key(scopes)}:{filters.key()}"
     found: Dashboard | None = cache.get(key)
     if found is None:
         facts = narrowed(scoped_facts(actor, scopes), filters)

@@ -76,14 +76,13 @@ COUNT_NOTE = "Empty when withheld (small-cell suppression)."
 RESOURCES = (
     Resource(
         "kasus-wilayah-bulan",
-        "Cases by region, month, conduct and outcome",
-        "One row per region (regency/city, or province when no finer region was given), month "
-        "the report came in, conduct (first confirmed code) and outcome. Combinations with no "
-        "case are left out.",
+        "Cases by province, month, conduct and outcome",
+        "One row per province, month the report came in, conduct (first confirmed code) and "
+        "outcome. Combinations with no case are left out; an empty province code is a report "
+        "that gave no region.",
         (
-            Field("region_code", "string", "Kemendagri code of the region"),
-            Field("region_name", "string", "Name of the region"),
             Field("province_code", "string", "Kemendagri code of the province"),
+            Field("province_name", "string", "Name of the province"),
             Field("month", "yearmonth", "Month the report came in (YYYY-MM)"),
             Field("conduct", "string", "Conduct code of the rules catalogue, empty if none"),
             Field("outcome", "string", "OPEN, NOT_ACTIONABLE, NOT_PROVEN, PROVEN or REFERRED"),
@@ -139,13 +138,13 @@ def _cube_rows() -> list[dict[str, Any]]:
     rows = (
         CaseFact.objects.exclude(outcome="MERGED")
         .order_by()
-        .values("region__code", "province_code", "reported_month", "conduct", "outcome")
+        .values("province_code", "reported_month", "conduct", "outcome")
         .annotate(n=Count("pk"))
     )
     by_region: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        by_region[r["region__code"] or ""].append(r)
-    names = figures.region_names(by_region)
+    for found in rows:
+        by_region[found["province_code"] or ""].append(dict(found))
+    names = figures.province_names()
     out: list[dict[str, Any]] = []
     for code in sorted(by_region):
         cells = sorted(
@@ -156,9 +155,8 @@ def _cube_rows() -> list[dict[str, Any]]:
         for i, r in enumerate(cells):
             out.append(
                 {
-                    "region_code": code,
-                    "region_name": names.get(code, ""),
-                    "province_code": r["province_code"],
+                    "province_code": code,
+                    "province_name": names.get(code, ""),
                     "month": r["reported_month"].strftime("%Y-%m"),
                     "conduct": r["conduct"],
                     "outcome": r["outcome"],
@@ -170,12 +168,12 @@ def _cube_rows() -> list[dict[str, Any]]:
 
 def _compliance_rows() -> list[dict[str, Any]]:
     found = figures.compliance_by_agency(CaseFact.objects.all(), local_today())
-    agencies = dict(
-        (pk, (name, code))
-        for pk, name, code in Agency.objects.filter(
-            pk__in=[k for k in found if k]
-        ).values_list("pk", "name", "region__code")
-    )
+    agencies = {
+        pk: (name, code)
+        for pk, name, code in Agency.objects.filter(pk__in=[k for k in found if k]).values_list(
+            "pk", "name", "region__code"
+        )
+    }
     items = sorted(found.items(), key=lambda kv: agencies.get(kv[0] or 0, ("", ""))[0])
     grid = suppress(
         [[c.on_time, c.late, c.pending + c.overdue] for _pk, c in items],

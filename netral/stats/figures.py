@@ -111,9 +111,7 @@ def compliance_by_agency(facts: Facts, today: datetime.date) -> dict[int | None,
             recommended=Count("pk"),
             on_time=Count("pk", filter=Q(sanction_on_time=True)),
             late=Count("pk", filter=Q(sanction_on_time=False)),
-            pending=Count(
-                "pk", filter=Q(sanctioned_on__isnull=True) & ~Q(ppk_due_date__lt=today)
-            ),
+            pending=Count("pk", filter=Q(sanctioned_on__isnull=True) & ~Q(ppk_due_date__lt=today)),
             overdue=Count("pk", filter=Q(sanctioned_on__isnull=True, ppk_due_date__lt=today)),
             blocked=Count("pk", filter=Q(blocked=True)),
         )
@@ -181,10 +179,11 @@ def weekly_flow(facts: Facts, since: datetime.date) -> dict[datetime.date, tuple
         .values("closed_on")
         .annotate(n=Count("pk"))
     )
-    for r in opened:
-        flow.setdefault(_monday(r["reported_on"]), [0, 0])[0] += r["n"]
-    for r in closed:
-        flow.setdefault(_monday(r["closed_on"]), [0, 0])[1] += r["n"]
+    for day, n in opened.values_list("reported_on", "n"):
+        flow.setdefault(_monday(day), [0, 0])[0] += n
+    for closed_day, n in closed.values_list("closed_on", "n"):
+        if closed_day is not None:
+            flow.setdefault(_monday(closed_day), [0, 0])[1] += n
     return {week: (a, b) for week, (a, b) in sorted(flow.items())}
 
 

@@ -124,7 +124,9 @@ def _counts_table(
 
 def funnel_table(facts: Facts) -> Table:
     f = figures.funnel(facts)
-    grid = suppress([[f.reported, f.recommended, f.sanctioned, f.not_followed, f.blocked]], threshold())
+    grid = suppress(
+        [[f.reported, f.recommended, f.sanctioned, f.not_followed, f.blocked]], threshold()
+    )
     reported, recommended, sanctioned, not_followed, blocked = (grid.value(0, c) for c in range(5))
     steps = [
         (_("Dilaporkan"), reported, share(reported, reported)),
@@ -159,7 +161,9 @@ FUNNEL_COUNT_COLUMNS = [
 
 def _funnel_columns() -> list[Column]:
     labels = [_("Dilaporkan"), _("Direkomendasikan"), _("Disanksi")]
-    return [Column(c.key, label, c.kind) for c, label in zip(FUNNEL_COUNT_COLUMNS, labels, strict=True)]
+    return [
+        Column(c.key, label, c.kind) for c, label in zip(FUNNEL_COUNT_COLUMNS, labels, strict=True)
+    ]
 
 
 def region_table(facts: Facts, filters: PublicFilters) -> Table:
@@ -176,7 +180,9 @@ def region_table(facts: Facts, filters: PublicFilters) -> Table:
         rows = sorted(counts.items())
         base = reverse("stats:public")
         links = [f"{base}?{filters.query(provinsi=code)}" if code else None for code, _c in rows]
-    labelled = [(names.get(code, code) if code else _("Wilayah tidak diketahui"), c) for code, c in rows]
+    labelled = [
+        (names.get(code, code) if code else _("Wilayah tidak diketahui"), c) for code, c in rows
+    ]
     return _counts_table(
         "wilayah",
         title,
@@ -191,7 +197,16 @@ def region_table(facts: Facts, filters: PublicFilters) -> Table:
 
 def position_table(facts: Facts) -> Table:
     counts = figures.funnel_by(facts, "position_group")
-    order = ["JPT", "ADMINISTRATOR", "PENGAWAS", "KEPALA_WILAYAH", "FUNGSIONAL", "PELAKSANA", "LAINNYA", ""]
+    order = [
+        "JPT",
+        "ADMINISTRATOR",
+        "PENGAWAS",
+        "KEPALA_WILAYAH",
+        "FUNGSIONAL",
+        "PELAKSANA",
+        "LAINNYA",
+        "",
+    ]
     rows = sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
     return _counts_table(
         "jabatan",
@@ -214,12 +229,18 @@ def conduct_table(facts: Facts) -> Table:
         [(figures.conduct_label(code), c[:2]) for code, c in rows],
         column_totals=True,
         chart="hbar",
-        note=_("Kasus dengan beberapa perbuatan dihitung pada perbuatan pertama yang dikonfirmasi."),
+        note=_(
+            "Kasus dengan beberapa perbuatan dihitung pada perbuatan pertama yang dikonfirmasi."
+        ),
     )
 
 
 def _top(
-    key: str, title: str, label: str, counts: dict[Any, tuple[int, int, int]], name: Callable[[Any], str]
+    key: str,
+    title: str,
+    label: str,
+    counts: dict[Any, tuple[int, int, int]],
+    name: Callable[[Any], str],
 ) -> Table:
     """The largest by proven violations; only those with at least `threshold` are ranked."""
     ranked = sorted(

@@ -128,7 +128,7 @@ def _follow_up(kind: str) -> Exists:
 
 
 def case_rows() -> Iterator[dict[str, Any]]:
-    return (
+    rows: Iterator[dict[str, Any]] = (
         Case.objects.order_by()
         .annotate(
             warned=_follow_up(FollowUpKind.PPK_WARNING),
@@ -137,6 +137,7 @@ def case_rows() -> Iterator[dict[str, Any]]:
         .values(*FIELDS, "warned", "blocked")
         .iterator(chunk_size=BATCH)
     )
+    return rows
 
 
 def refresh_facts() -> Refresh:

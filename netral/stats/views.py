@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import Any
 
@@ -10,6 +9,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -53,7 +53,7 @@ def _find(tables: list[Table], key: str) -> Table:
 
 
 @require_GET
-def public_page(request: HttpRequest) -> HttpResponse:
+def public_page(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     filters = _public_filters(request)
     found = public.public_figures(filters)
     wanted = request.GET.get("unduh")
@@ -71,6 +71,12 @@ def public_page(request: HttpRequest) -> HttpResponse:
         "query": filters.query(),
     }
     return render(request, "stats/public.html", context)
+
+
+def _choice(form: forms.Form, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)  # noqa: S101 - narrows the type
+    return field
 
 
 class DashboardForm(forms.Form):
@@ -91,10 +97,10 @@ class DashboardForm(forms.Form):
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         everything = ("", _("Semua"))
-        self.fields["pemilihan"].choices = [everything, *public.election_choices()]
-        self.fields["wilayah"].choices = [everything, *_region_choices(actor)]
+        _choice(self, "pemilihan").choices = [everything, *public.election_choices()]
+        _choice(self, "wilayah").choices = [everything, *_region_choices(actor)]
         agencies = agencies_visible_to(actor).order_by("name").values_list("pk", "name")[:500]
-        self.fields["instansi"].choices = [everything, *agencies]
+        _choice(self, "instansi").choices = [everything, *agencies]
 
     def filters(self) -> dashboard.DashboardFilters:
         if not self.is_valid():
@@ -122,7 +128,7 @@ def _region_choices(actor: User) -> list[tuple[str, str]]:
 
 @require_GET
 @login_required
-def dashboard_page(request: HttpRequest) -> HttpResponse:
+def dashboard_page(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     actor = _actor(request)
     params = request.GET.copy()
     wanted = params.pop("unduh", [""])[-1]
@@ -134,7 +140,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         export_record(
             actor=actor, kind=f"dashboard:{wanted}", fmt="csv", params=dict(params.items())
         )
-        return _csv(table, f"dasbor-{wanted}-{datetime.date.today():%Y%m%d}.csv")
+        return _csv(table, f"dasbor-{wanted}-{timezone.localdate():%Y%m%d}.csv")
     context = {
         "form": form,
         "tables": found.tables,

@@ -5,18 +5,15 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from netral.accounts.models import User
-from netral.org.models import Agency, Employee, Region
+from netral.stats.public import PublicFilters, public_figures
 from netral.web.menu import menu_for, page_required
 from netral.web.staff_home import staff_home
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    context = {
-        "region_count": Region.objects.count(),
-        "agency_count": Agency.objects.count(),
-        "employee_count": Employee.objects.count(),
-    }
-    return render(request, "web/home.html", context)
+    # The headline figures are the public page's funnel (cached per refresh, suppressed).
+    funnel = next(t for t in public_figures(PublicFilters()).tables if t.key == "alur")
+    return render(request, "web/home.html", {"funnel": funnel})
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -6,61 +6,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0006_retention_schedule'),
-        ('org', '0003_employee_lean_indexes'),
+        ("cases", "0006_retention_schedule"),
+        ("org", "0003_employee_lean_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Refresh',
+            name="Refresh",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('finished_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('cases', models.PositiveIntegerField()),
-                ('seconds', models.FloatField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+                ),
+                ("cases", models.PositiveIntegerField()),
+                ("seconds", models.FloatField()),
             ],
             options={
-                'ordering': ['-finished_at'],
+                "ordering": ["-finished_at"],
             },
         ),
         migrations.CreateModel(
-            name='CaseFact',
+            name="CaseFact",
             fields=[
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='cases.case')),
-                ('province_code', models.CharField(blank=True, max_length=2)),
-                ('election', models.CharField(blank=True, max_length=8)),
-                ('election_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('stage', models.CharField(max_length=20)),
-                ('stage_entered_on', models.DateField()),
-                ('outcome', models.CharField(choices=[('OPEN', 'Masih ditangani'), ('NOT_ACTIONABLE', 'Tidak dapat ditindaklanjuti'), ('NOT_PROVEN', 'Tidak terbukti'), ('PROVEN', 'Terbukti'), ('REFERRED', 'Dilimpahkan'), ('MERGED', 'Digabung')], max_length=16)),
-                ('position_group', models.CharField(blank=True, max_length=16)),
-                ('subject_status', models.CharField(blank=True, max_length=16)),
-                ('conduct', models.CharField(blank=True, max_length=40)),
-                ('reported_on', models.DateField()),
-                ('reported_month', models.DateField()),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('recommended_on', models.DateField(blank=True, null=True)),
-                ('recommended_level', models.CharField(blank=True, max_length=20)),
-                ('recommended_sanction', models.CharField(blank=True, max_length=40)),
-                ('ppk_due_date', models.DateField(blank=True, null=True)),
-                ('sanctioned_on', models.DateField(blank=True, null=True)),
-                ('imposed_sanction', models.CharField(blank=True, max_length=40)),
-                ('imposed_as_recommended', models.BooleanField(null=True)),
-                ('sanction_on_time', models.BooleanField(null=True)),
-                ('warned', models.BooleanField(default=False)),
-                ('blocked', models.BooleanField(default=False)),
-                ('days_to_recommendation', models.PositiveIntegerField(blank=True, null=True)),
-                ('days_to_sanction', models.PositiveIntegerField(blank=True, null=True)),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='org.agency')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='org.region')),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="cases.case",
+                    ),
+                ),
+                ("province_code", models.CharField(blank=True, max_length=2)),
+                ("election", models.CharField(blank=True, max_length=8)),
+                ("election_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("stage", models.CharField(max_length=20)),
+                ("stage_entered_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("OPEN", "Masih ditangani"),
+                            ("NOT_ACTIONABLE", "Tidak dapat ditindaklanjuti"),
+                            ("NOT_PROVEN", "Tidak terbukti"),
+                            ("PROVEN", "Terbukti"),
+                            ("REFERRED", "Dilimpahkan"),
+                            ("MERGED", "Digabung"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("position_group", models.CharField(blank=True, max_length=16)),
+                ("subject_status", models.CharField(blank=True, max_length=16)),
+                ("conduct", models.CharField(blank=True, max_length=40)),
+                ("reported_on", models.DateField()),
+                ("reported_month", models.DateField()),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                ("recommended_on", models.DateField(blank=True, null=True)),
+                ("recommended_level", models.CharField(blank=True, max_length=20)),
+                ("recommended_sanction", models.CharField(blank=True, max_length=40)),
+                ("ppk_due_date", models.DateField(blank=True, null=True)),
+                ("sanctioned_on", models.DateField(blank=True, null=True)),
+                ("imposed_sanction", models.CharField(blank=True, max_length=40)),
+                ("imposed_as_recommended", models.BooleanField(null=True)),
+                ("sanction_on_time", models.BooleanField(null=True)),
+                ("warned", models.BooleanField(default=False)),
+                ("blocked", models.BooleanField(default=False)),
+                ("days_to_recommendation", models.PositiveIntegerField(blank=True, null=True)),
+                ("days_to_sanction", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="org.agency",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="org.region",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['province_code', 'reported_month'], name='fact_province_month'), models.Index(fields=['agency', 'outcome'], name='fact_agency_outcome'), models.Index(fields=['region', 'outcome'], name='fact_region_outcome'), models.Index(fields=['stage', 'stage_entered_on'], name='fact_stage_entered'), models.Index(fields=['election', 'election_year'], name='fact_election_year')],
+                "indexes": [
+                    models.Index(
+                        fields=["province_code", "reported_month"], name="fact_province_month"
+                    ),
+                    models.Index(fields=["agency", "outcome"], name="fact_agency_outcome"),
+                    models.Index(fields=["region", "outcome"], name="fact_region_outcome"),
+                    models.Index(fields=["stage", "stage_entered_on"], name="fact_stage_entered"),
+                    models.Index(fields=["election", "election_year"], name="fact_election_year"),
+                ],
             },
         ),
     ]

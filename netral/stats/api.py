@@ -1,0 +1,33 @@
+"""Public aggregates under /api/v1/statistics: the data package's resources as JSON.
+
+The same rows as the CSV files at /data/ (small cells withheld as null); no login, as
+the figures are public.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from netral.api.errors import NotFound
+from netral.stats import datapackage
+
+router = Router(tags=["statistics"])
+
+
+@router.get("/", summary="The data package descriptor: resources, schemas, licence")
+def package(request: HttpRequest) -> dict[str, Any]:
+    return datapackage.descriptor()
+
+
+@router.get("/{name}", summary="One resource's rows (withheld counts are null)")
+def resource(request: HttpRequest, name: str) -> dict[str, Any]:
+    if name not in datapackage.BY_NAME:
+        raise NotFound()
+    return {
+        "name": name,
+        "schema": datapackage.BY_NAME[name].descriptor()["schema"],
+        "rows": datapackage.resource_rows(name),
+    }
