@@ -39,7 +39,7 @@ from netral.cases.models import (
     SanctionDecision,
     Stage,
 )
-from netral.cases.services.events import PUBLIC_STATUS
+from netral.cases.stages import PUBLIC_STATUS
 from netral.intake.models import EventKind, IdentityMode, Report, ReportEvent
 from netral.intake.services import _event_digest as report_event_digest
 from netral.org.models import Agency, AgencyLevel, Employee, Region

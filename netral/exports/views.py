@@ -9,16 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from netral.accounts.models import User
 from netral.api.errors import NotFound
 from netral.cases import queue as queue_reads
 from netral.cases import selectors
-from netral.cases.forms import QueueFilterForm
-from netral.cases.selectors import QueueFilters
 from netral.exports import rows
 from netral.exports.formats import Sheet, csv_chunks, xlsx_chunks
 from netral.exports.services import export_record
@@ -48,17 +53,16 @@ def _response(sheets: list[Sheet], fmt: str, stem: str) -> StreamingHttpResponse
     return response
 
 
-def queue_filters(request: HttpRequest, actor: User) -> QueueFilters:
-    agencies = queue_reads.cached_choices("agencies", actor, queue_reads.agency_choices)
-    form = QueueFilterForm(request.GET or None, agencies=agencies)
-    return form.filters() if form.is_bound else QueueFilters()
-
-
 @require_GET
 @login_required
-def queue(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+def queue(request: HttpRequest, fmt: str) -> StreamingHttpResponse | HttpResponse:
     actor = _actor(request)
-    filters = queue_filters(request, actor)
+    # The queue page's own parser: the export holds exactly the cases the page lists.
+    parsed = queue_reads.queue_filters(request.GET, actor=actor)
+    if parsed.filters is None:
+        message = " ".join([_("Filter antrean tidak valid."), *parsed.errors])
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    filters = parsed.filters
     if fmt in FORMATS:
         export_record(actor=actor, kind="queue", fmt=fmt, params=dict(request.GET.items()))
     return _response([rows.queue_sheet(actor, filters)], fmt, "antrean-kasus")

@@ -106,3 +106,10 @@ def test_a_sheet_longer_than_excel_allows_continues_on_the_next(
     monkeypatch.setattr(formats, "MAX_SHEET_ROWS", 10)
     data = b"".join(xlsx_chunks([Sheet("Antrean", ["n"], ([i] for i in range(25)))]))
     assert _xlsx_rows(data) == {"Antrean": 11, "Antrean (2)": 11, "Antrean (3)": 6}
+
+
+def test_a_bad_filter_is_refused_not_ignored(election: People) -> None:
+    response = signed_in(election.supervisor).get("/ekspor/antrean.csv?region=xx")
+    assert response.status_code == 400
+    assert "Filter antrean tidak valid" in response.content.decode()
+    assert not ExportLog.objects.exists()
