@@ -93,6 +93,7 @@ def load_demo_data() -> list[DemoAccount]:
     """Master data and accounts, then reports and cases filed through the real services."""
     from netral.demo.audit import load_demo_audit
     from netral.demo.cases import Cast, load_demo_cases
+    from netral.demo.people import give_demo_staff_addresses
     from netral.demo.registry import load_demo_instruments_and_pledges
 
     users = load_demo_staff()
@@ -106,6 +107,7 @@ def load_demo_data() -> list[DemoAccount]:
     _load_election(cast)
     load_demo_audit()
     load_demo_instruments_and_pledges(users["admin"])
+    give_demo_staff_addresses()
     return list(ACCOUNTS)
 
 
