@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts import throttle
@@ -44,5 +45,6 @@ class TokenForm(forms.Form):
         label=_("Kode 6 digit dari aplikasi autentikator"),
         min_length=6,
         max_length=6,
+        validators=[RegexValidator(r"^[0-9]{6}$", _("Kode terdiri dari 6 angka."))],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )

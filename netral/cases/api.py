@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
+from pydantic import Field
 
 from netral.accounts.models import Role, User
+from netral.api.errors import ErrorOut
+from netral.api.inputs import MAX_BIGINT, Id, Line, Offset, Paragraph, Version, Word
 from netral.cases import search, selectors, services
 from netral.cases.audit import verify_chains
 from netral.cases.auth import StaffToken
@@ -24,6 +27,7 @@ from netral.org.models import Employee
 router = Router(tags=["cases"], auth=StaffToken())
 
 MAX_LIMIT = 100
+CaseId = Annotated[int, Path(ge=1, le=MAX_BIGINT)]
 
 
 def _actor(request: HttpRequest) -> User:
@@ -126,21 +130,21 @@ class CaseDetailOut(CaseOut):
 
 
 class QueueQuery(Schema):
-    region: str | None = None
-    agency: int | None = None
-    code: str | None = None
-    stage: str | None = None
+    region: Word | None = None
+    agency: Id | None = None
+    code: Word | None = None
+    stage: Word | None = None
     due_before: datetime.date | None = None
     due_after: datetime.date | None = None
-    election: str | None = None
+    election: Word | None = None
     overdue: bool | None = None
-    assigned: str = ""
-    escalation: str | None = None
-    q: str = ""
+    assigned: Annotated[str, Field(pattern=r"^(|me|none|[1-9][0-9]{0,17})$")] = ""
+    escalation: Word | None = None
+    q: Line = ""
     open_only: bool = True
-    ordering: str = "due_date"
-    limit: int = 50
-    offset: int = 0
+    ordering: Word = "due_date"
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
+    offset: Offset = 0
 
 
 def _suggested(case: Case) -> list[str]:
@@ -160,8 +164,7 @@ def _suggested(case: Case) -> list[str]:
 )
 def case_list(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, Any]:
     params = query.dict()
-    limit = max(1, min(params.pop("limit"), MAX_LIMIT))
-    offset = max(0, params.pop("offset"))
+    limit, offset = params.pop("limit"), params.pop("offset")
     # The page's parser: an unknown value (region=99.99, stage=DONE) is refused, not ignored.
     parsed = queue_filters(request.GET, actor=_actor(request))
     if parsed.filters is None:
@@ -235,26 +238,26 @@ def _detail(case: Case, actor: User) -> dict[str, Any]:
 
 
 @router.get("/{int:case_id}", response=CaseDetailOut, summary="Rincian kasus")
-def case_detail(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def case_detail(request: HttpRequest, case_id: CaseId) -> dict[str, Any]:
     actor = _actor(request)
     return _detail(selectors.case_for_actor(actor=actor, pk=case_id), actor)
 
 
 class TransitionIn(Schema):
-    action: str
-    reason: str = ""
-    expected_version: int
-    payload: dict[str, Any] | None = None
+    action: Word
+    reason: Paragraph = ""
+    expected_version: Version
+    payload: dict[Word, Any] | None = None
 
 
 @router.post(
     "/{int:case_id}/transitions",
-    response=CaseOut,
+    response={200: CaseOut, 409: ErrorOut},
     summary="Jalankan transisi tahap",
     description="409 `conflict` bila `expected_version` sudah usang; 409 `transition_refused` "
     "bila tidak berlaku pada tahap ini; 422 `conditions_failed` dengan alasan tiap syarat.",
 )
-def case_transition(request: HttpRequest, case_id: int, body: TransitionIn) -> dict[str, Any]:
+def case_transition(request: HttpRequest, case_id: CaseId, body: TransitionIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     moved = services.case_transition(
@@ -269,13 +272,15 @@ def case_transition(request: HttpRequest, case_id: int, body: TransitionIn) -> d
 
 
 class SubjectIn(Schema):
-    expected_version: int
-    employee_id: int | None = None
-    not_found_note: str = ""
+    expected_version: Version
+    employee_id: Id | None = None
+    not_found_note: Paragraph = ""
 
 
-@router.post("/{int:case_id}/subject", response=CaseOut, summary="Cocokkan terlapor")
-def case_subject(request: HttpRequest, case_id: int, body: SubjectIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/subject", response={200: CaseOut, 409: ErrorOut}, summary="Cocokkan terlapor"
+)
+def case_subject(request: HttpRequest, case_id: CaseId, body: SubjectIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     if body.employee_id is None:
@@ -308,7 +313,7 @@ class CandidateOut(Schema):
     summary="Cari terlapor di data pegawai",
 )
 def case_subject_candidates(
-    request: HttpRequest, case_id: int, name: str = "", position: str = "", agency: str = ""
+    request: HttpRequest, case_id: CaseId, name: Line = "", position: Line = "", agency: Line = ""
 ) -> list[dict[str, Any]]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
@@ -331,18 +336,20 @@ def case_subject_candidates(
 
 
 class FactsIn(Schema):
-    expected_version: int
-    confirmed_codes: list[str] | None = None
+    expected_version: Version
+    confirmed_codes: list[Word] | None = Field(None, max_length=50)
     incident_date: datetime.date | None = None
-    election: str | None = None
-    subject_status: str | None = None
-    candidate_status: str | None = None
+    election: Word | None = None
+    subject_status: Word | None = None
+    candidate_status: Word | None = None
     on_leave: bool | None = None
     passive_attendance: bool | None = None
 
 
-@router.post("/{int:case_id}/facts", response=CaseOut, summary="Konfirmasi fakta kasus")
-def case_facts(request: HttpRequest, case_id: int, body: FactsIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/facts", response={200: CaseOut, 409: ErrorOut}, summary="Konfirmasi fakta kasus"
+)
+def case_facts(request: HttpRequest, case_id: CaseId, body: FactsIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     services.case_facts_update(case=case, actor=actor, **body.dict())
@@ -350,14 +357,18 @@ def case_facts(request: HttpRequest, case_id: int, body: FactsIn) -> dict[str, A
 
 
 class MergeIn(Schema):
-    absorbed_id: int
-    reason: str
-    expected_version: int
-    absorbed_expected_version: int
+    absorbed_id: Id
+    reason: Paragraph
+    expected_version: Version
+    absorbed_expected_version: Version
 
 
-@router.post("/{int:case_id}/merge", response=CaseOut, summary="Gabungkan kasus lain ke kasus ini")
-def case_merge(request: HttpRequest, case_id: int, body: MergeIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/merge",
+    response={200: CaseOut, 409: ErrorOut},
+    summary="Gabungkan kasus lain ke kasus ini",
+)
+def case_merge(request: HttpRequest, case_id: CaseId, body: MergeIn) -> dict[str, Any]:
     actor = _actor(request)
     target = selectors.case_for_actor(actor=actor, pk=case_id)
     absorbed = selectors.case_for_actor(actor=actor, pk=body.absorbed_id)
@@ -372,20 +383,24 @@ def case_merge(request: HttpRequest, case_id: int, body: MergeIn) -> dict[str, A
 
 
 @router.get("/{int:case_id}/recommendation/prefill", summary="Usulan rekomendasi dari mesin aturan")
-def recommendation_prefill(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def recommendation_prefill(request: HttpRequest, case_id: CaseId) -> dict[str, Any]:
     case = selectors.case_for_actor(actor=_actor(request), pk=case_id)
     return services.recommendation_prefill(case=case).to_dict()
 
 
 class SignIn(Schema):
-    chosen_track: str
-    chosen_sanction: str
-    note: str = ""
-    expected_version: int
+    chosen_track: Word
+    chosen_sanction: Word
+    note: Paragraph = ""
+    expected_version: Version
 
 
-@router.post("/{int:case_id}/recommendation", summary="Tandatangani rekomendasi (PDF dibuat)")
-def recommendation_sign(request: HttpRequest, case_id: int, body: SignIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/recommendation",
+    response={200: dict[str, Any], 409: ErrorOut},
+    summary="Tandatangani rekomendasi (PDF dibuat)",
+)
+def recommendation_sign(request: HttpRequest, case_id: CaseId, body: SignIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     rec = services.recommendation_sign(case=case, actor=actor, **body.dict())
@@ -398,7 +413,7 @@ def recommendation_sign(request: HttpRequest, case_id: int, body: SignIn) -> dic
 
 
 @router.get("/{int:case_id}/recommendation/letter", summary="Surat rekomendasi (PDF)")
-def recommendation_letter(request: HttpRequest, case_id: int) -> HttpResponse:
+def recommendation_letter(request: HttpRequest, case_id: CaseId) -> HttpResponse:
     case = selectors.case_for_actor(actor=_actor(request), pk=case_id)
     rec = getattr(case, "recommendation", None)
     if rec is None or not rec.letter:
@@ -411,15 +426,19 @@ def recommendation_letter(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 class SanctionIn(Schema):
-    sk_number: str
+    sk_number: Line
     sk_date: datetime.date
-    sanction: str
+    sanction: Word
     effective_date: datetime.date
-    expected_version: int
+    expected_version: Version
 
 
-@router.post("/{int:case_id}/sanction", response=CaseOut, summary="Catat keputusan sanksi (SK)")
-def sanction_record(request: HttpRequest, case_id: int, body: SanctionIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/sanction",
+    response={200: CaseOut, 409: ErrorOut},
+    summary="Catat keputusan sanksi (SK)",
+)
+def sanction_record(request: HttpRequest, case_id: CaseId, body: SanctionIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     services.sanction_record(case=case, actor=actor, **body.dict())
@@ -427,19 +446,27 @@ def sanction_record(request: HttpRequest, case_id: int, body: SanctionIn) -> dic
 
 
 class NoteIn(Schema):
-    note: str = ""
+    note: Paragraph = ""
 
 
-@router.post("/{int:case_id}/ppk-warning", summary="Terbitkan teguran kepada PPK")
-def ppk_warning(request: HttpRequest, case_id: int, body: NoteIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/ppk-warning",
+    response={200: dict[str, Any], 409: ErrorOut},
+    summary="Terbitkan teguran kepada PPK",
+)
+def ppk_warning(request: HttpRequest, case_id: CaseId, body: NoteIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     action = services.ppk_warning_issue(case=case, actor=actor, note=body.note)
     return {"case": case_id, "kind": action.kind, "issued_at": action.issued_at}
 
 
-@router.post("/{int:case_id}/data-blocking", summary="Minta pemblokiran data kepegawaian")
-def data_blocking(request: HttpRequest, case_id: int, body: NoteIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/data-blocking",
+    response={200: dict[str, Any], 409: ErrorOut},
+    summary="Minta pemblokiran data kepegawaian",
+)
+def data_blocking(request: HttpRequest, case_id: CaseId, body: NoteIn) -> dict[str, Any]:
     actor = _actor(request)
     case = selectors.case_for_actor(actor=actor, pk=case_id)
     action = services.data_blocking_request(case=case, actor=actor, note=body.note)

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from netral.accounts.models import User
-from netral.api.errors import NotFound
 from netral.cases.likeness import linkable, parts_for, reasons, weighted
 from netral.cases.models import Case
 from netral.cases.names import bare_name, folded
 from netral.cases.selectors import cases_visible_to, roster_for_case
+from netral.errors import NotFound
 from netral.org.models import Employee
 
 POOL_LIMIT = 3000  # rows scored in Python at most; the prefilter keeps the pool far below

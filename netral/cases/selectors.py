@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 
 from netral.accounts.models import User
 from netral.accounts.scope import region_filter
-from netral.api.errors import NotFound
 from netral.cases import machine
 from netral.cases.deadlines import local_today
 from netral.cases.models import (
@@ -30,6 +29,7 @@ from netral.cases.models import (
 )
 from netral.cases.scoping import cases_condition, role_scopes
 from netral.cases.searchtext import search_condition
+from netral.errors import NotFound
 from netral.intake.models import Report
 from netral.org.models import Agency, Employee
 

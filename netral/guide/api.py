@@ -9,7 +9,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from netral.api.errors import ApiError, RateLimited
+from netral.api.errors import ErrorOut
+from netral.api.inputs import Word
+from netral.errors import Invalid, RateLimited
 from netral.guide.core.advice import Question, SelfCheckError
 from netral.guide.core.guidance import default_guidance
 from netral.guide.forms import FIRST_DAY, LAST_DAY, MAX_TEXT
@@ -25,7 +27,7 @@ Subject = Literal["PNS", "PPPK", "NON_ASN", "KEPALA_DESA", "PERANGKAT_DESA", "BU
 
 class SelfCheckIn(Schema):
     text: str | None = Field(None, max_length=MAX_TEXT)
-    conduct: list[str] | None = None
+    conduct: list[Word] | None = Field(None, max_length=50)
     date: datetime.date
     subject: Subject
     election: Literal["PEMILU", "PILKADA"] | None = None
@@ -51,14 +53,8 @@ class SelfCheckOut(Schema):
     catalogue_version: str
 
 
-class ErrorOut(Schema):
-    code: str
-    message: str
-    detail: Any = None
-
-
-def _invalid(message: str, field: str) -> ApiError:
-    return ApiError(message, code="invalid", status=422, detail={field: [message]})
+def _invalid(message: str, field: str) -> Invalid:
+    return Invalid(message, detail={field: [message]})
 
 
 @router.post(

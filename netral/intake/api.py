@@ -6,17 +6,21 @@ as the web form's, and files go through `evidence.ingest_uploads`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from datetime import datetime as DateTime  # noqa: N812
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.params.functions import Header as HeaderParam
+from pydantic import Field
 
-from netral.api.errors import ApiError, NotFound, RateLimited
+from netral.api.errors import ErrorOut
+from netral.api.inputs import NO_NUL, PLAIN, Word
+from netral.errors import Invalid, NotFound, RateLimited
 from netral.intake import throttle
 from netral.intake.evidence import EvidenceRejected, IngestedFile, ingest_uploads
 from netral.intake.forms import MessageForm, ReportForm
@@ -26,22 +30,29 @@ from netral.intake.selectors import report_for_receipt, report_public_view
 from netral.intake.services import ReportInput, report_message_add, report_submit
 
 router = Router(tags=["reports"])
+Receipt = Annotated[str, Path(max_length=40, pattern=NO_NUL)]
+
+
+def _limit(name: str, default: Any = None) -> Any:
+    """The web form's length limit for a field, stated in the OpenAPI document too."""
+    field = ReportForm.base_fields[name]
+    return Field(default, max_length=getattr(field, "max_length", None), pattern=PLAIN)
 
 
 class ReportIn(Schema):
-    text: str
-    identity: str
-    occurred_on: str | None = None
-    region_code: str | None = None
-    place: str | None = None
-    election: str | None = None
-    subject_name: str | None = None
-    subject_position: str | None = None
-    subject_agency: str | None = None
-    subject_nip: str | None = None
-    links: list[str] = []
-    reporter_name: str | None = None
-    reporter_contact: str | None = None
+    text: str = _limit("text", ...)
+    identity: Literal["identified", "confidential", "anonymous"]
+    occurred_on: datetime.date | None = None
+    region_code: str | None = _limit("region_code")
+    place: str | None = _limit("place")
+    election: Word | None = None
+    subject_name: str | None = _limit("subject_name")
+    subject_position: str | None = _limit("subject_position")
+    subject_agency: str | None = _limit("subject_agency")
+    subject_nip: str | None = _limit("subject_nip")
+    links: list[Annotated[str, Field(max_length=2000, pattern=PLAIN)]] = []
+    reporter_name: str | None = _limit("reporter_name")
+    reporter_contact: str | None = _limit("reporter_contact")
 
 
 class SuggestionOut(Schema):
@@ -65,7 +76,7 @@ class ReportCreated(Schema):
 
 
 class TimelineEntry(Schema):
-    at: datetime
+    at: DateTime
     kind: str
     status: str
     status_label: str
@@ -73,7 +84,7 @@ class TimelineEntry(Schema):
 
 
 class MessageOut(Schema):
-    at: datetime
+    at: DateTime
     sender: str
     body: str
 
@@ -82,19 +93,13 @@ class ReportStatusOut(Schema):
     receipt: str
     status: str
     status_label: str
-    created_at: datetime
+    created_at: DateTime
     timeline: list[TimelineEntry]
     messages: list[MessageOut]
 
 
 class MessageIn(Schema):
-    body: str
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    detail: Any = None
+    body: str = Field(max_length=MessageForm.base_fields["body"].max_length, pattern=PLAIN)  # type: ignore[attr-defined]
 
 
 def _limit_body(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -108,9 +113,9 @@ def _limit_body(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     return guarded
 
 
-def _form_error(form: Any) -> ApiError:
+def _form_error(form: Any) -> Invalid:
     detail = {field: [str(e) for e in errors] for field, errors in form.errors.items()}
-    return ApiError("Data yang dikirim tidak valid.", code="invalid", status=422, detail=detail)
+    return Invalid(detail=detail)
 
 
 def _report_or_404(request: HttpRequest, receipt: str, secret: str | None) -> Report:
@@ -151,9 +156,7 @@ def report_create(
     try:
         ingested = ingest_uploads(list(files or []))
     except EvidenceRejected as exc:
-        raise ApiError(
-            exc.message, code="invalid_file", status=422, detail={"files": exc.reason}
-        ) from exc
+        raise Invalid(exc.message, code="invalid_file", detail={"files": exc.reason}) from exc
     submitted = report_submit(data=ReportInput.from_cleaned(form.cleaned_data), files=ingested)
     throttle.record("submit", request)  # only a filed report counts against the allowance
     suggestions = [s.__dict__ for s in submitted.suggestions.suggestions()]
@@ -186,8 +189,8 @@ def _evidence_warnings(files: list[IngestedFile]) -> list[dict[str, Any]]:
 )
 def report_status(
     request: HttpRequest,
-    receipt: str,
-    secret: str | None = HeaderParam(None, alias="X-Receipt-Secret"),
+    receipt: Receipt,
+    secret: str | None = HeaderParam(None, alias="X-Receipt-Secret", max_length=60),
 ) -> dict[str, Any]:
     return report_public_view(report=_report_or_404(request, receipt, secret))
 
@@ -200,9 +203,9 @@ def report_status(
 )
 def report_message_create(
     request: HttpRequest,
-    receipt: str,
+    receipt: Receipt,
     message: MessageIn,
-    secret: str | None = HeaderParam(None, alias="X-Receipt-Secret"),
+    secret: str | None = HeaderParam(None, alias="X-Receipt-Secret", max_length=60),
 ) -> Status[dict[str, Any]]:
     report = _report_or_404(request, receipt, secret)
     if throttle.is_limited("message", request):

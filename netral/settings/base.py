@@ -47,11 +47,14 @@ INSTALLED_APPS = [
     "netral.pledges",
     "netral.stats",
     "netral.exports",
+    "netral.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every error under /api/ in one JSON shape, whichever layer produced it.
+    "netral.api.middleware.ApiErrorShapeMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netral.web.middleware.ChosenLanguageMiddleware",
@@ -145,6 +148,7 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/pico", NODE_MODULES / "@picocss" / "pico" / "css"),
     ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
+    ("vendor/swagger-ui", NODE_MODULES / "swagger-ui-dist"),
 ]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 EVIDENCE_ROOT = Path(os.environ.get("EVIDENCE_ROOT", DATA_DIR / "evidence"))
@@ -180,6 +184,7 @@ NETRAL_AUDIT_CHECKPOINT_LOG = os.environ.get(
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "netral.api.middleware.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

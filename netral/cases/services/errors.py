@@ -1,10 +1,10 @@
-"""Refusals of case writes, mapped by the API to `{"code", "message", "detail"}`."""
+"""Refusals of case writes: codes and messages; the API maps codes to statuses."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from netral.api.errors import ApiError, Conflict, Forbidden, NotFound
+from netral.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 
 __all__ = [
     "ConditionsFailed",
@@ -16,23 +16,15 @@ __all__ = [
 ]
 
 
-class TransitionRefused(ApiError):
+class TransitionRefused(DomainError):
     """The action is unknown, not allowed from the current stage, or service-only."""
 
-    status = 409
     code = "transition_refused"
     message = _("Tindakan ini tidak dapat dilakukan pada tahap kasus saat ini.")
 
 
-class ConditionsFailed(ApiError):
+class ConditionsFailed(DomainError):
     """The action is allowed here, but its conditions do not hold (see `detail`)."""
 
-    status = 422
     code = "conditions_failed"
     message = _("Syarat untuk tindakan ini belum terpenuhi.")
-
-
-class Invalid(ApiError):
-    status = 400
-    code = "invalid"
-    message = _("Data yang dikirim tidak valid.")

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import Role, User
-from netral.api.errors import ApiError
 from netral.cases.models import Case, SavedSearch
 from netral.cases.selectors import cases_visible_to
 from netral.cases.services.errors import Invalid, NotFound
@@ -23,6 +22,7 @@ from netral.cases.services.transitions import (
     require_role,
     require_version,
 )
+from netral.errors import DomainError
 
 ASSIGNER_ROLES = (Role.VERIFIER, Role.CENTRAL_SUPERVISOR)
 LOCK_MINUTES = 15
@@ -101,7 +101,7 @@ def _bulk(case_ids: Iterable[int], actor: User, apply: Callable[[Case], Any]) ->
             try:
                 apply(case)
                 result.done.append(pk)
-            except ApiError as error:
+            except DomainError as error:
                 result.refused[pk] = str(error.message)
     return result
 

@@ -11,9 +11,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
-from netral.api.errors import ApiError, Conflict, NotFound
 from netral.cases import selectors
 from netral.cases.models import Case
+from netral.errors import Conflict, DomainError, NotFound
 
 T = TypeVar("T")
 
@@ -32,7 +32,7 @@ def case_or_404(request: HttpRequest, pk: int) -> Case:
         raise Http404 from error
 
 
-def refusal_text(error: ApiError) -> str:
+def refusal_text(error: DomainError) -> str:
     """The service's message, plus each failing condition, in the user's language."""
     if isinstance(error, Conflict):
         return _(
@@ -53,7 +53,7 @@ def attempt(request: HttpRequest, call: Callable[[], T], done: str) -> T | None:
         result = call()
     except NotFound as error:
         raise Http404 from error
-    except ApiError as error:
+    except DomainError as error:
         messages.error(request, refusal_text(error))
         return None
     messages.success(request, done)

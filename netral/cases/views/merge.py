@@ -9,12 +9,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.api.errors import NotFound
 from netral.cases import selectors, services
 from netral.cases.duplicates import duplicate_suggestions
 from netral.cases.forms import MergeForm
 from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, attempt, case_or_404, to_case
+from netral.errors import NotFound
 
 
 @require_GET

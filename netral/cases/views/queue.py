@@ -12,12 +12,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.api.errors import ApiError
 from netral.cases import queue as queue_reads
 from netral.cases import selectors, services
 from netral.cases.forms import BulkForm, SavedSearchForm
 from netral.cases.searchtext import reference_condition
 from netral.cases.views.common import actor_of, is_htmx, refusal_text
+from netral.errors import DomainError
 from netral.web.menu import BULK_ROLES, holds_any, page_required
 
 
@@ -120,7 +120,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
                 actor=actor,
                 reason=data["reason"],
             )
-    except ApiError as error:
+    except DomainError as error:
         messages.error(request, refusal_text(error))
         return _back(request)
     _bulk_result(request, result)
@@ -151,6 +151,6 @@ def search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.saved_search_delete(owner=actor_of(request), pk=pk)
         messages.success(request, _("Pencarian dihapus."))
-    except ApiError as error:
+    except DomainError as error:
         messages.error(request, refusal_text(error))
     return redirect("cases:queue")

@@ -13,19 +13,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.api.errors import ApiError
 from netral.cases import services
 from netral.cases.forms import SignForm
 from netral.cases.letters import recipient_lines
 from netral.cases.models import Case, Stage
 from netral.cases.views.common import actor_of, attempt, case_or_404, refusal_text, to_case
+from netral.errors import DomainError
 from netral.web.labels import sanction_label, track_label
 
 
 def _prefill(case: Case) -> tuple[dict[str, Any] | None, str]:
     try:
         return services.recommendation_prefill(case=case).to_dict(), ""
-    except ApiError as error:
+    except DomainError as error:
         return None, refusal_text(error)
 
 
