@@ -19,6 +19,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.views.csrf import csrf_failure as django_csrf_failure
 
 from netral.api.errors import code_for, error_body
@@ -60,7 +61,7 @@ class ApiErrorShapeMiddleware:
             return None
         if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
             return error_response("too_large", 413)
-        if isinstance(exception, SuspiciousOperation):
+        if isinstance(exception, SuspiciousOperation | MultiPartParserError):
             return error_response("malformed", 400)
         logger.error("API request failed", exc_info=exception)
         return error_response("server_error", 500)

@@ -10,6 +10,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
@@ -100,6 +101,11 @@ def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
     too_many = isinstance(exc, TooManyFieldsSent | TooManyFilesSent)
     return _answer(request, "too_large" if too_many else "malformed")
+
+
+@api.exception_handler(MultiPartParserError)
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return _answer(request, "malformed")
 
 
 @api.exception_handler(Exception)

@@ -200,3 +200,15 @@ def test_real_accounts_need_totp_even_in_demo_mode() -> None:
     client = Client()
     sign_in(client, "real")
     assert client.get(reverse("web:home")).status_code == 302
+
+
+@override_settings(NETRAL_DEMO=False)
+def test_a_six_character_code_that_is_not_digits_is_refused_at_enrolment() -> None:
+    staff("rina", Role.VERIFIER)
+    client = Client()
+    sign_in(client, "rina")
+    client.get(reverse("accounts:otp"))
+    response = client.post(reverse("accounts:otp"), {"token": "12a4b6"})
+    assert response.status_code == 200
+    assert "6 angka" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user__username="rina").exists()
