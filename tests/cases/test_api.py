@@ -175,11 +175,11 @@ def test_subject_search_over_the_api_finds_the_civil_servant_from_what_reports_s
     assert elsewhere.status_code == 404
 
 
-def test_an_unknown_queue_filter_value_is_400_not_an_unfiltered_list(world: World) -> None:
+def test_an_unknown_queue_filter_value_is_422_not_an_unfiltered_list(world: World) -> None:
     case = new_case()
     client = _client(world.verifier)
     refused = client.get("/api/v1/cases/", {"region": "99.99"})
-    assert refused.status_code == 400
+    assert refused.status_code == 422  # `invalid` maps to 422 (netral/api/errors.py)
     assert refused.json()["code"] == "invalid"
     assert any("99.99" in e for e in refused.json()["detail"]["errors"])
     found = client.get("/api/v1/cases/", {"q": case.reference}).json()
