@@ -184,6 +184,9 @@ NETRAL_AUDIT_CHECKPOINT_LOG = os.environ.get(
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The load balancer's health check speaks plain HTTP; it is never redirected to HTTPS
+# (and, answered over HTTP, carries no HSTS header).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_FAILURE_VIEW = "netral.api.middleware.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
