@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from netral.accounts.models import User
-from netral.api.errors import NotFound
 from netral.cases import queue as queue_reads
 from netral.cases import selectors
+from netral.errors import NotFound
 from netral.exports import rows
 from netral.exports.formats import Sheet, csv_chunks, xlsx_chunks
 from netral.exports.services import export_record

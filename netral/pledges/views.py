@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from netral.accounts.models import User
-from netral.api.errors import ApiError
+from netral.errors import DomainError
 from netral.org.models import Agency, PositionCategory, Region
 from netral.pledges import services
 from netral.pledges.access import pledge_agencies
@@ -110,7 +110,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
                 document=document.read() if document else None,
                 document_name=(document.name or "") if document else "",
             )
-        except ApiError as error:
+        except DomainError as error:
             form.add_error(
                 None, f"{error.message} {error.detail if isinstance(error.detail, str) else ''}"
             )
@@ -141,7 +141,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 report = services.signatures_import(
                     actor=user, event=event, path=path, name=upload.name or ""
                 )
-            except ApiError as error:
+            except DomainError as error:
                 form.add_error("signatures", f"{error.message} {error.detail or ''}".strip())
     coverage = coverage_of([_top(event.agency)], event.cycle)[0]
     context = {

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
 
-from netral.api.errors import NotFound
+from netral.errors import NotFound
 from netral.registry import selectors
 from netral.registry.models import Instrument, InstrumentType
 

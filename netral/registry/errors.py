@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from netral.api.errors import ApiError, Conflict, Forbidden, NotFound
+from netral.errors import Conflict, DomainError, Forbidden, NotFound
 
 __all__ = ["Conflict", "Duplicate", "Forbidden", "Invalid", "NotFound", "Unreadable"]
 
 
-class Invalid(ApiError):
-    status = 400
+class Invalid(DomainError):
     code = "invalid"
     message = _("Data instrumen tidak valid.")
 
 
-class Unreadable(ApiError):
-    status = 422
+class Unreadable(DomainError):
     code = "unreadable"
     message = _("Berkas tidak dapat dibaca sebagai dokumen.")
 
 
-class Duplicate(ApiError):
+class Duplicate(DomainError):
     """Another published instrument has the same number and issuer (`detail["id"]`)."""
 
-    status = 409
     code = "duplicate"
     message = _(
         "Instrumen dengan nomor dan penerbit yang sama sudah terbit. Jika ini versi baru, "
@@ -32,7 +29,6 @@ class Duplicate(ApiError):
     )
 
 
-class WrongState(ApiError):
-    status = 409
+class WrongState(DomainError):
     code = "wrong_state"
     message = _("Tindakan ini tidak dapat dilakukan pada status instrumen saat ini.")

@@ -1,7 +1,7 @@
 """Writes to the registry: drafts from files or text, publication, edits, withdrawal.
 
 Each is one transaction with its audit event; the actor's publish scope is checked inside
-it, and a refusal is an ApiError (Forbidden, Invalid, Duplicate, WrongState, Conflict).
+it, and a refusal is an DomainError (Forbidden, Invalid, Duplicate, WrongState, Conflict).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netral.accounts.models import User
-from netral.api.errors import ApiError
+from netral.errors import DomainError
 from netral.registry import selectors, services, trail
 from netral.registry.access import PublishScope, publish_scope, regions_for
 from netral.registry.errors import Duplicate, Invalid
@@ -42,7 +42,7 @@ def _instrument(actor: User, pk: int) -> Instrument:
     return Instrument.objects.select_related("region", "replaces").get(pk=instrument.pk)
 
 
-def _refusal(error: ApiError) -> str:
+def _refusal(error: DomainError) -> str:
     text = str(error.message)
     if isinstance(error.detail, list):
         text = " ".join([text, *(str(d.get("message", "")) for d in error.detail)])
@@ -68,7 +68,7 @@ def manage(request: HttpRequest) -> HttpResponse:
                     text=form.cleaned_data["text"],
                     source_url=form.cleaned_data.get("source_url") or "",
                 )
-        except ApiError as error:
+        except DomainError as error:
             detail = error.detail if isinstance(error.detail, str) else ""
             form.add_error(None, f"{error.message} {detail}".strip())
         else:
@@ -95,7 +95,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         except Duplicate as error:
             duplicate = selectors.instrument_public(int(error.detail["id"]))
             form.add_error(None, str(error.message))
-        except ApiError as error:
+        except DomainError as error:
             form.add_error(None, _refusal(error))
         else:
             return redirect("registry:review", pk=instrument.pk)
@@ -146,7 +146,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         services.instrument_withdraw(
             actor=actor, instrument=instrument, reason=form.cleaned_data["reason"]
         )
-    except ApiError as error:
+    except DomainError as error:
         messages.error(request, _refusal(error))
     else:
         messages.success(request, _("Instrumen dicabut."))

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from netral.api.errors import NotFound
+from netral.errors import NotFound
 from netral.stats import datapackage
 
 router = Router(tags=["statistics"])
