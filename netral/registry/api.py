@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
+from pydantic import Field
 
+from netral.api.inputs import MAX_BIGINT, Line, Offset, Word
 from netral.errors import NotFound
 from netral.registry import selectors
 from netral.registry.models import Instrument, InstrumentType
@@ -99,13 +101,13 @@ class InstrumentPage(Schema):
 
 
 class ListQuery(Schema):
-    region: str | None = None
+    region: Word | None = None
     type: InstrumentType | None = None
-    year: int | None = None
-    election: str | None = None
-    q: str | None = None
-    limit: int = 25
-    offset: int = 0
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    election: Word | None = None
+    q: Line | None = None
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 25
+    offset: Offset = 0
 
 
 @router.get("/", response=InstrumentPage, auth=None, summary="Published instruments")
@@ -121,8 +123,7 @@ def instrument_list(request: HttpRequest, query: Query[ListQuery]) -> dict[str, 
             q=(query.q or "").strip(),
         )
     ).prefetch_related("coverage")
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
+    limit, offset = query.limit, query.offset
     page = list(rows[offset : offset + limit])
     return {"count": rows.count(), "results": [InstrumentOut.of(i, request) for i in page]}
 
@@ -133,7 +134,9 @@ def instrument_list(request: HttpRequest, query: Query[ListQuery]) -> dict[str, 
     auth=None,
     summary="One instrument",
 )
-def instrument_detail(request: HttpRequest, instrument_id: int) -> dict[str, Any]:
+def instrument_detail(
+    request: HttpRequest, instrument_id: Annotated[int, Path(ge=1, le=MAX_BIGINT)]
+) -> dict[str, Any]:
     instrument = selectors.instrument_public(instrument_id)
     if instrument is None:
         raise NotFound

@@ -13,7 +13,7 @@ from django.core import mail
 from openpyxl import Workbook
 
 from netral.accounts.models import Role, User
-from netral.api.errors import Forbidden
+from netral.errors import Forbidden
 from netral.org.models import Agency, Employee
 from netral.pledges.models import PledgeReminder, PledgeSignature
 from netral.pledges.reminders import send_pledge_reminders

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from netral.api.errors import Conflict, Forbidden
 from netral.documents import extract_text
+from netral.errors import Conflict, Forbidden
 from netral.org.models import Region
 from netral.registry import services, trail
 from netral.registry.errors import Duplicate, Invalid, WrongState
