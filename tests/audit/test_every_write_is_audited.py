@@ -65,6 +65,7 @@ EXEMPT: dict[str, str] = {
     "draft_save": "a transient encrypted preview, deleted when taken or expired",
     "draft_take": "a transient encrypted preview, deleted when taken or expired",
     "drafts_expire": "a transient encrypted preview, deleted when taken or expired",
+    "draft_peek": "reads only",
     "retention_days": "reads a setting",
     "expired_case_ids": "reads only",
     "reports_purge_expired": "runs case_reports_purge per case (run here)",
@@ -337,6 +338,17 @@ def _submit(world: World, watch: Any) -> None:
     data = ReportInput(text="Camat ikut kampanye di lapangan desa.", identity="anonymous")
     with watch():
         intake_services.report_submit(data=data)
+
+
+@scenario("report_evidence_add")
+def _evidence_after_filing(world: World, watch: Any) -> None:
+    data = ReportInput(text="Camat ikut kampanye di lapangan desa.", identity="anonymous")
+    report = intake_services.report_submit(data=data).report
+    with watch():
+        added = intake_services.report_evidence_add(
+            report=report, files=[], links=["https://contoh.test/unggahan/1"]
+        )
+    assert added == 1
 
 
 def _confidential_report() -> Report:

@@ -119,6 +119,8 @@ def verifier_settles_the_case(page: Any, url: str, case: Case, journey: Journey)
 def supervisor_signs(page: Any, url: str, case: Case) -> None:
     open_case(page, url, case)
     page.get_by_test_id("to-recommendation").click()
+    page.locator("input[name=option]").first.check()  # nothing is pre-selected
+    page.get_by_role("button", name="Lanjut: periksa sebelum menandatangani").click()
     page.get_by_role("button", name="Tandatangani dan buat surat PDF").click()
 
 
