@@ -56,6 +56,9 @@ class FilterForm(forms.Form):
         label=gettext_lazy("Tahun"), required=False, min_value=1999, max_value=2100
     )
     election = forms.ChoiceField(label=gettext_lazy("Pemilihan"), required=False)
+    cycle = forms.ChoiceField(label=gettext_lazy("Siklus pemilihan"), required=False)
+    # Set by the coverage drill-down's "lihat semua" link: the region itself only.
+    region_only = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,6 +66,12 @@ class FilterForm(forms.Form):
         assert isinstance(election_field, forms.ChoiceField)  # noqa: S101  (narrows)
         election_field.choices = [("", _("Semua pemilihan"))] + [
             (e, election_label(e)) for e in ("PEMILU", "PILKADA")
+        ]
+        cycle_field = self.fields["cycle"]
+        assert isinstance(cycle_field, forms.ChoiceField)  # noqa: S101  (narrows)
+        cycle_field.choices = [("", _("Semua siklus"))] + [
+            (c.id, f"{election_label(c.election)} {c.voting.year}")
+            for c in sorted(default_catalogue().cycles, key=lambda c: c.voting, reverse=True)
         ]
 
     def filters(self) -> Filters:
@@ -76,6 +85,8 @@ class FilterForm(forms.Form):
             year=data.get("year"),
             election=data.get("election") or "",
             q=data.get("q") or "",
+            cycle=data.get("cycle") or "",
+            region_only=bool(data.get("region_only")),
         )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from netral.accounts.models import User
 from netral.org.models import Region, RegionLevel
@@ -22,6 +23,8 @@ class Filters:
     year: int | None = None
     election: str = ""
     q: str = ""
+    cycle: str = ""  # a rules catalogue cycle id: the instruments covering it
+    region_only: bool = False  # the region itself, not the regions below it
 
 
 def region_and_below(code: str, path: str = "region") -> Q:
@@ -31,8 +34,12 @@ def region_and_below(code: str, path: str = "region") -> Q:
 def instruments_public(filters: Filters) -> QuerySet[Instrument]:
     """Published instruments, newest first, matching every filter given."""
     rows = Instrument.objects.filter(status=Status.PUBLISHED).select_related("region")
-    if filters.region:
+    if filters.region and filters.region_only:
+        rows = rows.filter(region__code=filters.region)
+    elif filters.region:
         rows = rows.filter(region_and_below(filters.region))
+    if filters.cycle:
+        rows = rows.filter(pk__in=Coverage.objects.filter(cycle=filters.cycle).values("instrument"))
     if filters.type:
         rows = rows.filter(type=filters.type)
     if filters.year is not None:
@@ -133,15 +140,76 @@ def coverage_by_province(cycle: str) -> list[ProvinceCoverage]:
     return list(provinces.values())
 
 
-def instruments_of_cycle_in(cycle: str, codes: list[str]) -> dict[str, list[Instrument]]:
-    """The published instruments of `cycle` issued in each of the regions `codes`."""
-    found: dict[str, list[Instrument]] = defaultdict(list)
-    rows = (
-        Coverage.objects.filter(cycle=cycle, region__code__in=codes)
-        .select_related("instrument", "region")
-        .defer("instrument__text", "instrument__extracted", "instrument__evidence")
-        .order_by("region__code", "-instrument__date")
+@dataclass
+class RegionInstruments:
+    """One region of a province's drill-down: how many instruments of the cycle it has
+    published and the newest few of them."""
+
+    code: str
+    name: str
+    level: str
+    count: int
+    newest: list[Instrument]
+
+
+@dataclass
+class ProvinceDrill:
+    province: RegionInstruments
+    rows: list[RegionInstruments]  # the province first, then its regencies and cities
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for r in self.rows if r.count)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+
+def province_drill(cycle: str, code: str, newest: int) -> ProvinceDrill | None:
+    """A province and each of its regencies and cities with the number of published
+    instruments of `cycle` each has issued and the `newest` latest of them. Three queries
+    whatever the number of instruments: the regions, one aggregate count per region, and
+    the newest rows per region ranked by a window function."""
+    regions = list(
+        Region.objects.filter(Q(code=code) | Q(code__startswith=f"{code}."))
+        .order_by("code")
+        .values_list("pk", "code", "name", "level")
     )
-    for row in rows:
-        found[row.region.code].append(row.instrument)
-    return found
+    if not regions or regions[0][1] != code or regions[0][3] != RegionLevel.PROVINCE:
+        return None
+    pks = [pk for pk, *_ in regions]
+    counts = dict(
+        Coverage.objects.filter(cycle=cycle, region_id__in=pks)
+        .values("region_id")
+        .annotate(n=Count("id"))
+        .values_list("region_id", "n")
+    )
+    latest: dict[int, list[Instrument]] = defaultdict(list)
+    ranked = (
+        Coverage.objects.filter(cycle=cycle, region_id__in=pks)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("region_id")],
+                order_by=[F("instrument__date").desc(nulls_last=True), F("instrument_id").desc()],
+            )
+        )
+        .filter(rank__lte=newest)
+        .select_related("instrument")
+        .only(
+            "region_id",
+            "instrument__id",
+            "instrument__type",
+            "instrument__number",
+            "instrument__date",
+        )
+        .order_by("region_id", "rank")
+    )
+    for row in ranked:
+        latest[row.region_id].append(row.instrument)
+    rows = [
+        RegionInstruments(c, name, level, counts.get(pk, 0), latest.get(pk, []))
+        for pk, c, name, level in regions
+    ]
+    return ProvinceDrill(rows[0], rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -25,6 +26,8 @@ from netral.rules.model import Cycle
 from netral.web.labels import election_label
 
 PAGE_SIZE = 20
+# The drill-down shows each region's newest instruments and links to the rest.
+DRILL_NEWEST = 5
 
 
 @require_GET
@@ -126,18 +129,25 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @require_GET
 def coverage_province(request: HttpRequest, cycle_id: str, code: str) -> HttpResponse:
     cycle = _cycle_of(request, cycle_id)
-    province = next(
-        (p for p in selectors.coverage_by_province(cycle.id) if p.region.code == code), None
-    )
-    if province is None:
+    drill = selectors.province_drill(cycle.id, code, DRILL_NEWEST)
+    if drill is None:
         raise Http404
-    regions = [province.region, *province.below]
-    found = selectors.instruments_of_cycle_in(cycle.id, [r.code for r in regions])
-    rows = [{"region": r, "instruments": found.get(r.code, [])} for r in regions]
+    rows = [
+        {
+            "region": r,
+            "instruments": r.newest,
+            "count": r.count,
+            "more": r.count > len(r.newest),
+            "all_url": reverse("registry:list")
+            + "?"
+            + urlencode({"region": r.code, "region_only": "on", "cycle": cycle.id}),
+        }
+        for r in drill.rows
+    ]
     context = {
         "cycle": cycle,
         "cycle_label": f"{election_label(cycle.election)} {cycle.voting.year}",
-        "province": province,
+        "province": drill,
         "rows": rows,
     }
     return render(request, "registry/coverage_province.html", context)

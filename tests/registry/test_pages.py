@@ -4,6 +4,7 @@ access rules, through Django's test client."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,35 @@ def test_a_pasted_text_goes_from_the_form_to_a_published_instrument(people: Peop
     assert Instrument.objects.get(pk=draft.pk).status == Status.PUBLISHED
     # Another region's staff do not find it among theirs.
     assert signed_in(people.kebumen).get(f"/edaran/kelola/{draft.pk}/").status_code == 404
+
+
+def test_the_drill_down_shows_each_regions_newest_five_and_links_to_all_of_them(
+    people: People, client: Client, django_assert_max_num_queries: Any
+) -> None:
+    draft = services.instrument_draft_from_text(actor=people.bogor, text=own_text("bogor"))
+    published = []
+    for day in range(1, 8):
+        values = values_from(draft)
+        values.number = f"800/{day}/BKPSDM/2024"
+        values.date = datetime.date(2024, 9, day)
+        values.elections, values.election_year = ["PILKADA"], 2024
+        nth = (
+            draft
+            if day == 1
+            else services.instrument_draft_from_text(actor=people.bogor, text=own_text("bogor"))
+        )
+        published.append(
+            services.instrument_publish(actor=people.bogor, instrument=nth, values=values)
+        )
+    with django_assert_max_num_queries(6):
+        drill = client.get("/edaran/cakupan/PILKADA-2024/32/").content.decode()
+    row = drill.split('data-region="32.01"', 1)[1].split("</tr>", 1)[0]
+    shown = [i for i in published if f'href="/edaran/{i.pk}/"' in row]
+    assert shown == published[2:]  # the five dated latest
+    assert "lihat semua (7)" in row
+    link = row.split('data-testid="see-all"', 1)[0].rsplit('href="', 1)[1].split('"', 1)[0]
+    listed = client.get(link.replace("&amp;", "&")).content.decode()
+    assert all(f'data-instrument="{i.pk}"' in listed for i in published)
+    assert 'data-region="32.02" class="missing"' in drill
+    assert "lihat semua" not in drill.split('data-region="32.02"', 1)[1].split("</tr>", 1)[0]
+    assert client.get("/edaran/cakupan/PILKADA-2024/32.01/").status_code == 404
