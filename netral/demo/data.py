@@ -125,12 +125,18 @@ def demo_region_codes() -> list[str]:
 
 
 def _load_election(cast: object) -> None:
-    """A whole fictional Pilkada 2024 for the figures (netral.demo.election), then the
-    statistics summary table they are read from."""
+    """A whole fictional Pilkada 2024 for the figures (netral.demo.election), past its
+    retention purge, then the statistics summary table they are read from."""
+    from django.conf import settings
+
+    from netral.cases.services.retention import reports_purge_expired
     from netral.demo.election import Staff, load_election_demo
     from netral.stats.refresh import refresh_facts
 
-    load_election_demo(Staff(**vars(cast)))
+    load_election_demo(Staff(**vars(cast)), reports=settings.NETRAL_DEMO_ELECTION_REPORTS)
+    # The generated election is two years old: delete what the daily retention purge would
+    # have deleted by now, so the demo starts in the state a running server keeps.
+    reports_purge_expired()
     refresh_facts()
 
 

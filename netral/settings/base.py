@@ -163,6 +163,10 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", default=[])
 NETRAL_BACKUP_RECIPIENT = os.environ.get("NETRAL_BACKUP_RECIPIENT", "")
 NETRAL_BACKUP_DEMO_KEYS = False
 
+# How many reports the demo's generated election files (netral.demo.election): enough for
+# the dashboards' figures; the test suite makes a smaller one.
+NETRAL_DEMO_ELECTION_REPORTS = int(os.environ.get("NETRAL_DEMO_ELECTION_REPORTS", "3000"))
+
 # Reports whose case ended as not actionable are deleted, with their evidence, this many
 # days after that decision (docs/backup.md, "Retention": the default and its legal basis).
 NETRAL_RETENTION_NOT_ACTIONABLE_DAYS = int(

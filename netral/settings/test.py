@@ -27,4 +27,7 @@ STORAGES = {
 # collectstatic step outside production.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo election at a size whose figures still clear the suppression threshold in a
+# few regions; the full 3,000 reports made each demo-loading test take minutes.
+NETRAL_DEMO_ELECTION_REPORTS = 150
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405  tasks run inline in tests

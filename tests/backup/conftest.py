@@ -44,7 +44,11 @@ def netral(
 def demo_env(data_dir: Path) -> dict[str, str]:
     """A demo installation: local settings, SQLite in `data_dir`."""
     env = {k: v for k, v in os.environ.items() if k not in _INHERITED}
-    env |= {"DJANGO_SETTINGS_MODULE": "netral.settings.local", "NETRAL_DATA_DIR": str(data_dir)}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "netral.settings.local",
+        "NETRAL_DATA_DIR": str(data_dir),
+        "NETRAL_DEMO_ELECTION_REPORTS": "150",  # the full demo election takes minutes here
+    }
     return env
 
 
