@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from netral.intake.secrecy import decrypt_optional
@@ -69,16 +71,50 @@ def send_email(notification_id: int) -> str:
                 [address],
             )
         except Exception as error:
-            row.email_state = EmailState.FAILED
-            row.save(update_fields=["email_state"])
+            row.email_attempts += 1
+            if row.email_attempts < settings.NETRAL_EMAIL_MAX_ATTEMPTS:
+                wait = settings.NETRAL_EMAIL_RETRY_MINUTES * 2 ** (row.email_attempts - 1)
+                row.email_retry_at = timezone.now() + timedelta(minutes=wait)
+            else:
+                row.email_state = EmailState.FAILED
+                row.email_retry_at = None
+            row.save(update_fields=["email_state", "email_attempts", "email_retry_at"])
             # The class only: a backend's message can quote the address.
-            log.warning("notification %s: e-mail failed (%s)", row.pk, type(error).__name__)
+            log.warning(
+                "notification %s: e-mail failed (%s), attempt %d of %d",
+                row.pk,
+                type(error).__name__,
+                row.email_attempts,
+                settings.NETRAL_EMAIL_MAX_ATTEMPTS,
+            )
             return row.email_state
         row.email_state = EmailState.SENT
         row.emailed_at = timezone.now()
-        row.save(update_fields=["email_state", "emailed_at"])
+        row.email_attempts += 1
+        row.email_retry_at = None
+        row.save(update_fields=["email_state", "emailed_at", "email_attempts", "email_retry_at"])
         log.info("notification %s: e-mail sent", row.pk)
         return row.email_state
+
+
+# A pending e-mail whose task never ran (the queue was down) is sent after this long.
+LOST_AFTER = timedelta(minutes=30)
+
+
+def retry_emails() -> dict[str, int]:
+    """Send the e-mails that are due again (a failed try) or were never tried (a lost task).
+    Scheduled every few minutes; each row is sent by `send_email`, which locks it."""
+    now = timezone.now()
+    due = Notification.objects.filter(email_state=EmailState.PENDING).filter(
+        Q(email_retry_at__lte=now) | Q(email_attempts=0, created_at__lte=now - LOST_AFTER)
+    )
+    outcomes: dict[str, int] = {}
+    for pk in due.order_by("pk").values_list("pk", flat=True)[:500]:
+        outcome = send_email(pk)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    if outcomes:
+        log.info("e-mail retries: %s", outcomes)
+    return outcomes
 
 
 def warn_deadlines(now: str | None = None) -> dict[str, int]:

@@ -234,6 +234,10 @@ NETRAL_LETTER_NUMBER_FORMAT = os.environ.get(
     "NETRAL_LETTER_NUMBER_FORMAT", "{seq:03d}/{office}/REK/{month}/{year}"
 )
 # A deadline this many working days away (or nearer) is "at risk" on home pages and warnings.
+# A notification e-mail that fails is tried again after 5, 10, 20, … minutes, this many
+# times in all, then marked failed for good (the in-app notice stays).
+NETRAL_EMAIL_MAX_ATTEMPTS = int(os.environ.get("NETRAL_EMAIL_MAX_ATTEMPTS", "5"))
+NETRAL_EMAIL_RETRY_MINUTES = int(os.environ.get("NETRAL_EMAIL_RETRY_MINUTES", "5"))
 NETRAL_DEADLINE_WARNING_WORKING_DAYS = int(os.environ.get("NETRAL_DEADLINE_WARNING_DAYS", "2"))
 
 # Background work (deadline sweeps, notifications, large imports) in a database-backed

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from netral.accounts.models import Role
 from netral.cases import services
@@ -20,7 +21,8 @@ from netral.intake.services import report_event_append, report_message_add
 from netral.notifications.casework import deadlines_warn
 from netral.notifications.kinds import Kind
 from netral.notifications.models import EmailState, Notification
-from netral.notifications.services import preferences_save
+from netral.notifications.services import notify, preferences_save
+from netral.notifications.tasks import retry_emails
 from tests.accounts.factories import staff
 from tests.cases.conftest import World, make_report, new_case
 from tests.web.test_staff_homes import signed_in
@@ -155,10 +157,92 @@ def test_deadline_warnings_go_once_to_the_assigned_officer(world: World) -> None
     Case.objects.filter(pk=far.pk).update(due_date=datetime.date(2026, 12, 30))
 
     friday = "2026-12-04T09:00:00+07:00"
-    assert deadlines_warn(friday) == {"at_risk": 1, "overdue": 1}
-    assert deadlines_warn(friday) == {"at_risk": 0, "overdue": 0}  # once, however often
+    assert deadlines_warn(friday) == {"at_risk": 1, "overdue": 1, "unassigned": 0}
+    assert deadlines_warn(friday) == {"at_risk": 0, "overdue": 0, "unassigned": 0}  # once
     kinds = set(Notification.objects.filter(user=world.verifier).values_list("kind", flat=True))
     assert {Kind.DEADLINE_AT_RISK, Kind.DEADLINE_OVERDUE} <= kinds
+
+
+def test_an_unassigned_case_near_its_deadline_warns_those_who_can_act_in_its_region(
+    world: World,
+) -> None:
+    case = new_case("32.01")  # received, nobody assigned: the verifiers' work
+    Case.objects.filter(pk=case.pk).update(due_date=datetime.date(2026, 12, 7))
+    colleague = staff("verif-bogor-2", Role.VERIFIER, regions=("32.01",))
+
+    assert deadlines_warn("2026-12-04T09:00:00+07:00") == {
+        "at_risk": 1,
+        "overdue": 0,
+        "unassigned": 1,
+    }
+    warned = set(
+        Notification.objects.filter(kind=Kind.DEADLINE_AT_RISK).values_list("user", flat=True)
+    )
+    assert {world.verifier.pk, colleague.pk} <= warned
+    assert world.verifier_kebumen.pk not in warned  # another region's officer
+    assert world.custodian.pk not in warned  # no case role
+    body = Notification.objects.filter(user=world.verifier).get().body
+    assert "belum ditugaskan" in body
+    assert deadlines_warn("2026-12-04T15:00:00+07:00")["at_risk"] == 0  # once
+
+
+def test_a_failed_email_is_tried_again_later_and_given_up_after_the_last_attempt(
+    world: World, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    settings.NETRAL_EMAIL_MAX_ATTEMPTS = 3
+    verifier = with_email(world.verifier, "rina@contoh.id")
+    case = new_case("32.01")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.case_assign(
+            case=case, actor=world.supervisor, assignee=verifier, expected_version=case.version
+        )
+    row = Notification.objects.get(user=verifier, kind=Kind.ASSIGNED)
+    assert (row.email_state, row.email_attempts) == (EmailState.PENDING, 1)
+    assert row.email_retry_at is not None
+    assert row.email_retry_at > timezone.now()
+    assert retry_emails() == {}  # not due yet
+
+    Notification.objects.filter(pk=row.pk).update(email_retry_at=timezone.now())
+    assert retry_emails() == {EmailState.PENDING: 1}  # the server is still down
+    row.refresh_from_db()
+    assert row.email_attempts == 2
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    Notification.objects.filter(pk=row.pk).update(email_retry_at=timezone.now())
+    assert retry_emails() == {EmailState.SENT: 1}
+    assert [m.to for m in mail.outbox] == [["rina@contoh.id"]]
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    other = new_case("32.01")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.case_assign(
+            case=other, actor=world.supervisor, assignee=verifier, expected_version=other.version
+        )
+    for _ in range(2):
+        Notification.objects.filter(email_state=EmailState.PENDING).update(
+            email_retry_at=timezone.now()
+        )
+        retry_emails()
+    given_up = Notification.objects.get(user=verifier, url__endswith=f"/{other.pk}/")
+    assert (given_up.email_state, given_up.email_attempts) == (EmailState.FAILED, 3)
+    assert retry_emails() == {}  # never again
+
+
+def test_a_pending_email_whose_task_was_lost_is_sent_by_the_retry(world: World) -> None:
+    verifier = with_email(world.verifier, "rina@contoh.id")
+    # The test's transaction never commits: the e-mail task is never queued, as when the
+    # queue was down.
+    row = notify(verifier, Kind.ASSIGNED, title="Kasus NTR-1 ditugaskan kepada Anda")
+    assert row is not None
+    assert row.email_state == EmailState.PENDING
+    assert retry_emails() == {}  # it may still be on its way
+    Notification.objects.filter(pk=row.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    assert retry_emails() == {EmailState.SENT: 1}
+    assert [m.to for m in mail.outbox] == [["rina@contoh.id"]]
 
 
 def test_the_inbox_marks_notifications_read(world: World) -> None:
