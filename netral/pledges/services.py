@@ -1,5 +1,5 @@
 """Writes of pledges: recording an event, importing its signatures. One transaction each,
-with its audit event in the registry's trail (chain "pledges")."""
+with its audit entry on the audit chain `pledges` (netral.audit)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
+from netral.audit import AuditAction, Chain, record
 from netral.documents import DocumentError
 from netral.org.models import Agency, Employee, PositionCategory
 from netral.pledges.access import pledge_agencies
 from netral.pledges.models import PledgeEvent, PledgeSignature
 from netral.pledges.signatures import ImportReport, SignatureRow, Unmatched, read_signatures
-from netral.registry import trail
 from netral.registry.cycles import cycle_by_id
 from netral.registry.errors import Forbidden, Invalid, Unreadable
 from netral.registry.files import keep_original
 from netral.registry.reading import media_type_of
+from netral.registry.trail import subject_of
 
-CHAIN = "pledges"
 BATCH = 5000
 
 
@@ -62,12 +62,12 @@ def pledge_event_record(
         event.document_sha256 = keep_original(document)
         event.document_name = document_name[-200:]
     event.save()
-    trail.record(
-        chain=CHAIN,
-        action="pledge_record",
-        actor=actor,
-        subject=event,
-        details={
+    record(
+        Chain.PLEDGES,
+        AuditAction.PLEDGE_RECORD,
+        actor,
+        subject_of(event),
+        {
             "agency": agency.pk,
             "cycle": cycle,
             "held_on": held_on,
@@ -113,12 +113,12 @@ def signatures_import(*, actor: User, event: PledgeEvent, path: Path, name: str)
     for start in range(0, len(rows), BATCH):
         _import_batch(locked, rows[start : start + BATCH], report)
     report.unmatched.sort(key=lambda u: u.row)
-    trail.record(
-        chain=CHAIN,
-        action="signatures_import",
-        actor=actor,
-        subject=locked,
-        details={
+    record(
+        Chain.PLEDGES,
+        AuditAction.PLEDGE_SIGNATURES_IMPORT,
+        actor,
+        subject_of(locked),
+        {
             "file": name[-200:],
             "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
             "rows": report.rows,

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from netral.accounts.models import User
+from netral.audit import Chain
 from netral.errors import DomainError
 from netral.org.models import Agency, PositionCategory, Region
 from netral.pledges import services
@@ -151,7 +152,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reasons": REASONS,
         "coverage": coverage,
         "echelons": [PositionCategory(c).label for c in ECHELONS],
-        "events": trail.events_of(event),
+        "events": trail.events_of(event, Chain.PLEDGES),
     }
     return render(request, "pledges/event.html", context)
 

@@ -154,27 +154,3 @@ class Coverage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle} {self.region_id} #{self.instrument_id}"
-
-
-class RegistryEvent(models.Model):
-    """Append-only trail of registry and pledge writes, each event chained to the one
-    before it by a sha256 digest (see netral.registry.trail)."""
-
-    seq = models.PositiveBigIntegerField(unique=True)
-    chain = models.CharField(max_length=20)  # "registry" or "pledges"
-    action = models.CharField(max_length=30)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    subject = models.CharField(max_length=60)  # "registry.instrument:12"
-    details = models.JSONField(default=dict)
-    at = models.DateTimeField()
-    previous = models.CharField(max_length=64)
-    digest = models.CharField(max_length=64)
-
-    class Meta:
-        ordering = ["seq"]
-        indexes = [models.Index(fields=["subject", "seq"])]
-
-    def __str__(self) -> str:
-        return f"#{self.seq} {self.action} {self.subject}"

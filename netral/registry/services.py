@@ -14,18 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
+from netral.audit import AuditAction, Chain, record
 from netral.documents import DocumentError
 from netral.org.models import Region
-from netral.registry import trail
 from netral.registry.access import publish_scope
 from netral.registry.cycles import cycles_for
 from netral.registry.errors import Conflict, Duplicate, Forbidden, Invalid, Unreadable, WrongState
 from netral.registry.files import keep_original
 from netral.registry.models import Coverage, Instrument, InstrumentType, Source, Status
 from netral.registry.reading import Reading, read_file, read_text
+from netral.registry.trail import subject_of
 from netral.registry.values import InstrumentValues, checked
 
-CHAIN = "registry"
 CATALOGUE_LINKS_KEY = "registry:catalogue-links"
 MAX_TEXT_CHARS = 500_000
 # What an edit may change, and what the audit event lists when it does.
@@ -80,12 +80,12 @@ def instrument_draft_from_file(*, actor: User, data: bytes, name: str) -> Instru
         file_name=name[-200:],
         file_type=reading.media_type,
     )
-    trail.record(
-        chain=CHAIN,
-        action="draft",
-        actor=actor,
-        subject=instrument,
-        details={"file": name[-200:], "sha256": sha256, "extracted": reading.extracted},
+    record(
+        Chain.REGISTRY,
+        AuditAction.REGISTRY_DRAFT,
+        actor,
+        subject_of(instrument),
+        {"file": name[-200:], "sha256": sha256, "extracted": reading.extracted},
     )
     return instrument
 
@@ -102,12 +102,12 @@ def instrument_draft_from_text(*, actor: User, text: str, source_url: str = "") 
     instrument = _draft(
         actor, reading, source=Source.URL if source_url else Source.TEXT, source_url=source_url
     )
-    trail.record(
-        chain=CHAIN,
-        action="draft",
-        actor=actor,
-        subject=instrument,
-        details={"source_url": source_url, "extracted": reading.extracted},
+    record(
+        Chain.REGISTRY,
+        AuditAction.REGISTRY_DRAFT,
+        actor,
+        subject_of(instrument),
+        {"source_url": source_url, "extracted": reading.extracted},
     )
     return instrument
 
@@ -204,12 +204,12 @@ def instrument_publish(
     draft.published_at = timezone.now()
     _saved(draft, replaces)
     coverage_rebuild(draft)
-    trail.record(
-        chain=CHAIN,
-        action="publish",
-        actor=actor,
-        subject=draft,
-        details={
+    record(
+        Chain.REGISTRY,
+        AuditAction.REGISTRY_PUBLISH,
+        actor,
+        subject_of(draft),
+        {
             "number": draft.number,
             "region": draft.region.code if draft.region else None,
             "replaces": replaces.pk if replaces else None,
@@ -239,8 +239,12 @@ def instrument_edit(
     current.version += 1
     _saved(current)
     coverage_rebuild(current)
-    trail.record(
-        chain=CHAIN, action="edit", actor=actor, subject=current, details={"changed": changed}
+    record(
+        Chain.REGISTRY,
+        AuditAction.REGISTRY_EDIT,
+        actor,
+        subject_of(current),
+        {"changed": changed},
     )
     return current
 
@@ -261,7 +265,11 @@ def instrument_withdraw(*, actor: User, instrument: Instrument, reason: str) -> 
     current.version += 1
     _saved(current)
     coverage_rebuild(current)
-    trail.record(
-        chain=CHAIN, action="withdraw", actor=actor, subject=current, details={"reason": reason}
+    record(
+        Chain.REGISTRY,
+        AuditAction.REGISTRY_WITHDRAW,
+        actor,
+        subject_of(current),
+        {"reason": reason},
     )
     return current

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netral.accounts.models import User
+from netral.audit import Chain
 from netral.errors import DomainError
 from netral.registry import selectors, services, trail
 from netral.registry.access import PublishScope, publish_scope, regions_for
@@ -105,7 +106,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "pieces": pieces(instrument.text, instrument.evidence),
         "quotes": quotes(instrument.text, instrument.evidence),
         "withdraw_form": WithdrawForm(),
-        "events": trail.events_of(instrument),
+        "events": trail.events_of(instrument, Chain.REGISTRY),
         "is_draft": instrument.status == Status.DRAFT,
         "is_published": instrument.status == Status.PUBLISHED,
     }

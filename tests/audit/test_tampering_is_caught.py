@@ -18,7 +18,8 @@ import pytest
 from django.db import connection, transaction
 
 from netral.audit.checkpoint import log_path, published_lines
-from netral.audit.models import Checkpoint
+from netral.audit.log import entry_digest
+from netral.audit.models import AuditEntry, Checkpoint
 from netral.cases.audit import event_digest
 from netral.cases.models import Case, CaseEvent
 from netral.commands.audit import main
@@ -147,6 +148,39 @@ def delete_a_message() -> tuple[str, str]:
     return f"messages:{message.report.receipt}", "deleted or altered"
 
 
+def edit_registry_entry() -> tuple[str, str]:
+    """Change what a published instrument's audit entry says its number was."""
+    entry = AuditEntry.objects.filter(chain="registry", action="registry_publish").first()
+    assert entry is not None
+    with _replica():
+        _sql(
+            'UPDATE audit_auditentry SET details = details || \'{"number": "800/1/X"}\' '
+            "WHERE id = %s",
+            [entry.pk],
+        )
+    return "audit:registry", "altered"
+
+
+def edit_registry_entry_and_recompute() -> tuple[str, str]:
+    """Rewrite a registry entry and every digest after it: the chain is whole again, but
+    its head no longer is the one the checkpoint signed."""
+    entries = list(AuditEntry.objects.filter(chain="registry").order_by("seq"))
+    previous = entries[0].previous_digest
+    with _replica():
+        for index, entry in enumerate(entries):
+            if index == 1:
+                entry.subject = "registry.instrument:0"
+            entry.previous_digest = previous
+            entry.digest = entry_digest(previous, entry)
+            _sql(
+                "UPDATE audit_auditentry SET subject = %s, previous_digest = %s, digest = %s "
+                "WHERE id = %s",
+                [entry.subject, entry.previous_digest, entry.digest, entry.pk],
+            )
+            previous = entry.digest
+    return "audit:registry", "rewritten"
+
+
 def delete_the_latest_checkpoint() -> tuple[str, str]:
     latest = Checkpoint.objects.order_by("-seq").first()
     assert latest is not None
@@ -163,6 +197,8 @@ TAMPERINGS: list[Callable[[], tuple[str, str]]] = [
     edit_report_event_and_recompute,
     change_stage_directly,
     delete_a_message,
+    edit_registry_entry,
+    edit_registry_entry_and_recompute,
     delete_the_latest_checkpoint,
 ]
 

@@ -13,6 +13,7 @@ from django.core import mail
 from openpyxl import Workbook
 
 from netral.accounts.models import Role, User
+from netral.audit import Chain
 from netral.errors import Forbidden
 from netral.org.models import Agency, Employee
 from netral.pledges.models import PledgeReminder, PledgeSignature
@@ -115,8 +116,8 @@ def test_a_signature_list_is_matched_by_nip_and_unmatched_rows_are_reported(
     }
     again = signatures_import(actor=place["bkpsdm"], event=event, path=path, name="ttd.csv")
     assert (again.added, again.already) == (0, 3)
-    actions = [e.action for e in trail.events_of(event)]
-    assert actions == ["pledge_record", "signatures_import", "signatures_import"]
+    actions = [e.action for e in trail.events_of(event, Chain.PLEDGES)]
+    assert actions == ["pledge_record", "pledge_signatures_import", "pledge_signatures_import"]
 
 
 def test_an_xlsx_list_imports_and_a_list_without_a_nip_column_is_refused(
