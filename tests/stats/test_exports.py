@@ -6,14 +6,16 @@ import csv
 import io
 import re
 import zipfile
+from html import unescape
 
 import pytest
 from django.test import Client
 
 from netral.cases.models import Case, Stage
-from netral.cases.selectors import QueueFilters, case_queue_count
+from netral.cases.selectors import QueueFilters, case_queue_count, cases_visible_to
 from netral.exports.formats import Sheet, csv_chunks, xlsx_chunks
 from netral.exports.models import ExportLog
+from netral.org.models import Agency
 from tests.stats.conftest import People, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +115,50 @@ def test_a_bad_filter_is_refused_not_ignored(election: People) -> None:
     assert response.status_code == 400
     assert "Filter antrean tidak valid" in response.content.decode()
     assert not ExportLog.objects.exists()
+
+
+def _export_links(html: str, testid: str) -> list[str]:
+    part = html.split(f'data-testid="{testid}"', 1)[1].split("</p>", 1)[0]
+    return [unescape(href) for href in re.findall(r'href="([^"]+)"', part)]
+
+
+def test_the_queue_page_links_the_export_of_its_own_filter(election: People) -> None:
+    verifier = election.verifier
+    stage = cases_visible_to(actor=verifier).values_list("stage", flat=True).first()
+    assert stage is not None
+    client = signed_in(verifier)
+    html = client.get(f"/kasus/?stage={stage}&page=1").content.decode()
+    csv_url, xlsx_url = _export_links(html, "queue-export")
+    assert csv_url == f"/ekspor/antrean.csv?stage={stage}"  # the filter, not the page
+    assert xlsx_url == f"/ekspor/antrean.xlsx?stage={stage}"
+    rows = _csv_rows(_body(client.get(csv_url)))
+    expected = case_queue_count(actor=verifier, filters=QueueFilters(stage=stage))
+    assert len(rows) - 1 == expected > 0
+    assert {r[2] for r in rows[1:]} == {"32.01"}  # only his regency
+    assert _xlsx_rows(_body(client.get(xlsx_url))) == {"Antrean kasus": expected + 1}
+    national = case_queue_count(actor=election.supervisor, filters=QueueFilters(stage=stage))
+    assert expected < national
+    # A filter changed in place (HTMX swaps the results) carries its own links.
+    swapped = client.get("/kasus/?overdue=on", headers={"HX-Request": "true"}).content.decode()
+    assert _export_links(swapped, "queue-export")[0] == "/ekspor/antrean.csv?overdue=on"
+
+
+def test_the_compliance_page_links_its_export_with_only_the_agencies_in_scope(
+    election: People,
+) -> None:
+    client = signed_in(election.ppk)
+    html = client.get("/kasus/kepatuhan/").content.decode()
+    csv_url, xlsx_url = _export_links(html, "compliance-export")
+    assert (csv_url, xlsx_url) == ("/ekspor/kepatuhan.csv", "/ekspor/kepatuhan.xlsx")
+    table = html.split('data-testid="compliance-table"', 1)[1]
+    shown = [unescape(n) for n in re.findall(r"<tr><td>([^<]*)</td>", table)]
+    rows = _csv_rows(_body(client.get(csv_url)))
+    assert sorted(r[0] for r in rows[1:]) == sorted(shown)
+    assert shown
+    in_scope = set(
+        Agency.objects.filter(region__code__startswith="32").values_list("name", flat=True)
+    )
+    assert {r[0] for r in rows[1:]} <= in_scope  # Jawa Barat's agencies only
+    national = _csv_rows(_body(signed_in(election.supervisor).get(csv_url)))
+    assert len(rows) < len(national)
+    assert _xlsx_rows(_body(client.get(xlsx_url))) == {"Kepatuhan PPK": len(rows)}

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -38,6 +38,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         "filter_errors": parsed.errors,
         "may_bulk": holds_any(actor, BULK_ROLES),
         "params": parsed.params,
+        # The export links carry the same filters (not the page): the export view parses
+        # them with the queue's own parser and scopes the rows to the actor like the page.
+        "export_query": urlencode(parsed.params),
         "saved": selectors.saved_searches(owner=actor),
         "bulk_form": BulkForm(
             officers=queue_reads.cached_choices("officers", actor, queue_reads.officer_choices)
