@@ -256,6 +256,9 @@ class Dashboard:
     sections: list[str]
     tables: list[Table] = field(default_factory=list)
     stamp: str = ""
+    # The cache key of these figures (refresh, language, scope, filters): the page caches
+    # its rendered tables under it too, as a national table runs to hundreds of rows.
+    key: str = ""
 
 
 def _scope_key(scopes: dict[str, Scope]) -> str:
@@ -270,13 +273,13 @@ def dashboard(actor: User, filters: DashboardFilters) -> Dashboard:
     scopes = role_scopes(actor)
     sections = sections_for(scopes)
     stamp = refresh_stamp()
-    if not sections:
-        return Dashboard([], [], stamp)
     key = f"stats:dash:{stamp}:{translation.get_language()}:{_scope_key(scopes)}:{filters.key()}"
+    if not sections:
+        return Dashboard([], [], stamp, key)
     found: Dashboard | None = cache.get(key)
     if found is None:
         facts = narrowed(scoped_facts(actor, scopes), filters)
-        found = Dashboard(sections, build(sections, facts, filters), stamp)
+        found = Dashboard(sections, build(sections, facts, filters), stamp, key)
         cache.set(key, found, CACHE_SECONDS)
     return found
 

@@ -361,6 +361,8 @@ class PublicFigures:
     tables: list[Table]
     map_cells: list[TileCell]
     refreshed: str  # the stamp the figures were computed for
+    # The cache key (refresh, language, filters): the page caches its rendered tables too.
+    key: str = ""
 
 
 def _map_cells(table: Table, filters: PublicFilters) -> list[TileCell]:
@@ -388,12 +390,12 @@ def public_figures(filters: PublicFilters) -> PublicFigures:
     key = f"stats:public:{stamp}:{translation.get_language()}:{filters.key()}"
     found: PublicFigures | None = cache.get(key)
     if found is None:
-        found = _compute(filters, stamp)
+        found = _compute(filters, stamp, key)
         cache.set(key, found, CACHE_SECONDS)
     return found
 
 
-def _compute(filters: PublicFilters, stamp: str) -> PublicFigures:
+def _compute(filters: PublicFilters, stamp: str, key: str) -> PublicFigures:
     facts = narrowed(filters)
     regions = region_table(facts, filters)
     tables = [funnel_table(facts), regions, position_table(facts), conduct_table(facts)]
@@ -407,4 +409,4 @@ def _compute(filters: PublicFilters, stamp: str) -> PublicFigures:
         monthly_table(facts),
     ]
     map_cells = [] if filters.province else _map_cells(regions, filters)
-    return PublicFigures(tables, map_cells, stamp)
+    return PublicFigures(tables, map_cells, stamp, key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from django import forms
@@ -27,6 +28,16 @@ def _actor(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # noqa: S101 - login_required guarantees it; narrows
     return user
+
+
+def _fragment_key(key: str) -> str:
+    """What the page's rendered figures are cached under: the figures' own cache key.
+
+    Rendering a national table of every agency costs more than reading its counts, so the
+    HTML is cached beside them ({% cache %} in the template, varied also by the query).
+    Figures cached before the key was kept have none: then a key nobody shares.
+    """
+    return key or uuid.uuid4().hex
 
 
 def _public_filters(request: HttpRequest) -> public.PublicFilters:
@@ -69,6 +80,7 @@ def public_page(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         "threshold": public.threshold(),
         "refreshed": last_refresh(),
         "query": filters.query(),
+        "figures_key": _fragment_key(found.key),
     }
     return render(request, "stats/public.html", context)
 
@@ -147,6 +159,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse | StreamingHttpResponse
         "sections": found.sections,
         "refreshed": last_refresh(),
         "query": params.urlencode(),
+        "figures_key": _fragment_key(found.key),
     }
     return render(request, "stats/dashboard.html", context)
 

@@ -9,9 +9,11 @@ import re
 import pytest
 from django.test import Client
 
+from netral.cases.models import Case
 from netral.cases.selectors import cases_visible_to
 from netral.exports.models import ExportLog
 from netral.stats.models import CaseFact
+from netral.stats.refresh import refresh_facts
 from tests.stats.conftest import People, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +75,18 @@ def test_each_chart_has_a_csv_of_exactly_its_table_and_the_download_is_logged(
     assert rows[0] == ["hasil", "kasus"]
     assert [int(r[1]) for r in rows[1:]] == shown
     assert ExportLog.objects.filter(user=election.supervisor, kind="dashboard:outcomes").exists()
+
+
+def test_the_rendered_tables_follow_each_refresh_of_the_facts(election: People) -> None:
+    """The pages cache their rendered tables per refresh: a rebuild shows the new counts."""
+    client = signed_in(election.supervisor)
+    before = _funnel_reported(client.get("/statistik/dasbor/").content.decode())
+    public_before = Client().get("/statistik/").content.decode()
+    # Five new cases as they come in (written directly: the figures read only the facts).
+    Case.objects.bulk_create([Case(subject_name=f"Baru {i}") for i in range(5)])
+    assert _funnel_reported(client.get("/statistik/dasbor/").content.decode()) == before
+    refresh_facts()
+    after = _funnel_reported(client.get("/statistik/dasbor/").content.decode())
+    assert after == before + 5 == CaseFact.objects.exclude(outcome="MERGED").count()
+    assert _funnel_reported(Client().get("/statistik/").content.decode()) == after
+    assert _funnel_reported(public_before) == before
