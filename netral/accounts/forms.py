@@ -48,3 +48,18 @@ class TokenForm(forms.Form):
         validators=[RegexValidator(r"^[0-9]{6}$", _("Kode terdiri dari 6 angka."))],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nama token"),
+        max_length=100,
+        help_text=_("Untuk apa token ini, misalnya “skrip rekap mingguan”."),
+    )
+    days = forms.IntegerField(
+        label=_("Masa berlaku (hari)"),
+        min_value=1,
+        max_value=365,
+        required=False,
+        help_text=_("Kosongkan untuk masa berlaku bawaan."),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,3 +63,33 @@ class LoginAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:12]}… {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link an administrator issues so a staff member can enrol a TOTP device.
+
+    Only the sha256 of the link's secret is stored; it expires, works once, and only for
+    the user it was issued to (who must also sign in with the password).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_links"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tautan pendaftaran TOTP")
+        verbose_name_plural = _("tautan pendaftaran TOTP")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

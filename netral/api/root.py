@@ -119,6 +119,7 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 def _register_routers() -> None:
     # Imported here so each app's router module can import `api` helpers freely.
     from netral.cases.api import router as cases_router
+    from netral.cases.token_api import router as tokens_router
     from netral.guide.api import router as guide_router
     from netral.intake.api import router as intake_router
     from netral.registry.api import router as registry_router
@@ -126,6 +127,7 @@ def _register_routers() -> None:
 
     api.add_router("/reports", intake_router)
     api.add_router("/cases", cases_router)
+    api.add_router("/tokens", tokens_router)
     api.add_router("/self-check", guide_router)
     api.add_router("/instruments", registry_router)
     api.add_router("/statistics", stats_router)

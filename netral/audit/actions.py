@@ -65,6 +65,7 @@ class AuditAction(StrEnum):
     TOKEN_ISSUE = "token_issue"  # noqa: S105  (an action's name, not a secret)
     TOKEN_REVOKE = "token_revoke"  # noqa: S105
     ENROLMENT_LINK_ISSUE = "enrolment_link_issue"
+    ENROLMENT_LINK_USE = "enrolment_link_use"
     REPORT_RETENTION_PURGE = "report_retention_purge"
     CHECKPOINT = "checkpoint"
 

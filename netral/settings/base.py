@@ -175,6 +175,15 @@ NETRAL_RETENTION_NOT_ACTIONABLE_DAYS = int(
 if NETRAL_RETENTION_NOT_ACTIONABLE_DAYS < 0:
     raise ImproperlyConfigured("NETRAL_RETENTION_NOT_ACTIONABLE_DAYS must be 0 or more days")
 
+# Staff API tokens expire this many days after issue unless another lifetime is chosen.
+NETRAL_API_TOKEN_DAYS = int(os.environ.get("NETRAL_API_TOKEN_DAYS", "90"))
+if NETRAL_API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured("NETRAL_API_TOKEN_DAYS must be 1 or more days")
+# A TOTP enrolment link issued by an administrator works once, within this many hours.
+NETRAL_ENROLMENT_LINK_HOURS = int(os.environ.get("NETRAL_ENROLMENT_LINK_HOURS", "72"))
+if NETRAL_ENROLMENT_LINK_HOURS < 1:
+    raise ImproperlyConfigured("NETRAL_ENROLMENT_LINK_HOURS must be 1 or more hours")
+
 # Signed audit checkpoints (docs/audit.md): the Ed25519 key lives outside the database
 # (created by `netral audit keygen` at set-up), and every checkpoint is also appended to a
 # JSON Lines file that can be copied or published elsewhere.

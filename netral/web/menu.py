@@ -50,13 +50,14 @@ PAGES: dict[str, Page] = {
             _("Pengaturan pemberitahuan"),
             in_header=False,
         ),
+        Page("tokens", "accounts:tokens", _("Token API"), in_header=False),
         Page("admin", "admin:index", _("Administrasi")),
     )
 }
 
 # The declaration. Order is menu order.
 ROLE_PAGES: dict[str, tuple[str, ...]] = {
-    Role.VERIFIER: ("home", "queue", "reports", "notifications", "preferences"),
+    Role.VERIFIER: ("home", "queue", "reports", "notifications", "preferences", "tokens"),
     Role.BAWASLU_ANALYST: (
         "home",
         "queue",
@@ -64,6 +65,7 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
         "screening",
         "notifications",
         "preferences",
+        "tokens",
     ),
     Role.PPK_STAFF: (
         "home",
@@ -73,6 +75,7 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
         "pledges",
         "notifications",
         "preferences",
+        "tokens",
     ),
     Role.CENTRAL_SUPERVISOR: (
         "home",
@@ -83,9 +86,18 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
         "pledges",
         "notifications",
         "preferences",
+        "tokens",
     ),
-    Role.IDENTITY_CUSTODIAN: ("home", "custodian", "notifications", "preferences"),
-    Role.ADMINISTRATOR: ("home", "admin", "registry", "pledges", "notifications", "preferences"),
+    Role.IDENTITY_CUSTODIAN: ("home", "custodian", "notifications", "preferences", "tokens"),
+    Role.ADMINISTRATOR: (
+        "home",
+        "admin",
+        "registry",
+        "pledges",
+        "notifications",
+        "preferences",
+        "tokens",
+    ),
 }
 
 # Case roles whose queue shows the bulk-action bar (assign, not actionable, merge).

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from netral.accounts.models import LoginAttempt, Role
+from netral.accounts.enrolment import enrolment_link_issue
+from netral.accounts.models import LoginAttempt, Role, User
 from tests.accounts.factories import staff
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,14 @@ def signed_in(client: Client) -> bool:
 
 def code_for(secret_b32: str) -> str:
     return f"{totp(base64.b32decode(secret_b32)):06d}"
+
+
+def open_enrolment_link(client: Client, username: str) -> None:
+    """What an administrator gives the user: a one-time link, opened after signing in."""
+    _link, token = enrolment_link_issue(user=User.objects.get(username=username), actor=None)
+    opened = client.get(reverse("accounts:enrol", args=[token]))
+    assert opened.status_code == 302
+    assert opened["Location"] == reverse("accounts:otp")
 
 
 def device_code(device: TOTPDevice) -> str:
@@ -122,6 +131,7 @@ def test_enrolment_with_a_valid_code_verifies_and_renews_the_session() -> None:
     staff("rina", Role.VERIFIER)
     client = Client()
     sign_in(client, "rina")
+    open_enrolment_link(client, "rina")
     page = client.get(reverse("accounts:otp"))
     assert page.context["enrolling"] is True
     assert "no-store" in page["Cache-Control"] or "max-age=0" in page["Cache-Control"]
@@ -144,6 +154,10 @@ def test_a_second_session_with_the_password_cannot_share_or_take_over_the_enrolm
     intruder, owner = Client(), Client()
     sign_in(intruder, "rina")
     sign_in(owner, "rina")
+    # Even holding both the password and the link, the slower session cannot enrol.
+    _link, token = enrolment_link_issue(user=User.objects.get(username="rina"), actor=None)
+    intruder.get(reverse("accounts:enrol", args=[token]))
+    owner.get(reverse("accounts:enrol", args=[token]))
     intruder_secret = intruder.get(reverse("accounts:otp")).context["secret"]
     owner_secret = owner.get(reverse("accounts:otp")).context["secret"]
     assert intruder_secret != owner_secret
@@ -161,6 +175,7 @@ def test_an_enrolled_user_verifies_each_session_and_wrong_codes_back_off() -> No
     staff("rina", Role.VERIFIER)
     first = Client()
     sign_in(first, "rina")
+    open_enrolment_link(first, "rina")
     secret = first.get(reverse("accounts:otp")).context["secret"]
     first.post(reverse("accounts:otp"), {"token": code_for(secret)})
 
@@ -207,6 +222,7 @@ def test_a_six_character_code_that_is_not_digits_is_refused_at_enrolment() -> No
     staff("rina", Role.VERIFIER)
     client = Client()
     sign_in(client, "rina")
+    open_enrolment_link(client, "rina")
     client.get(reverse("accounts:otp"))
     response = client.post(reverse("accounts:otp"), {"token": "12a4b6"})
     assert response.status_code == 200

@@ -24,6 +24,8 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone
 
+import netral.accounts.enrolment as enrolment
+import netral.cases.auth as token_auth
 import netral.cases.services as case_services
 import netral.cases.services.retention as retention
 import netral.intake.services as intake_services
@@ -69,13 +71,31 @@ EXEMPT: dict[str, str] = {
     "retention_days": "reads a setting",
     "expired_case_ids": "reads only",
     "reports_purge_expired": "runs case_reports_purge per case (run here)",
+    "token_digest": "computes a digest",
+    "user_for_token": "writes only the token's last-use time, at most once a minute",
+    "api_tokens_of": "reads only",
+    "api_token_of": "reads only",
+    "api_token_status": "reads only",
+    "link_digest": "computes a digest",
+    "may_issue_enrolment_links": "reads only",
+    "enrolment_link_path": "builds an address",
+    "enrolment_link_url": "builds an address",
+    "enrolment_link_find": "reads only",
+    "enrolment_link_valid": "reads only",
+    "has_totp_device": "reads only",
 }
 
 
 def service_functions() -> dict[str, Callable[..., Any]]:
     """The public functions of every service module (the cases package's API as exported)."""
     found: dict[str, Callable[..., Any]] = {}
-    modules: list[ModuleType] = [intake_services, roster_service, retention]
+    modules: list[ModuleType] = [
+        intake_services,
+        roster_service,
+        retention,
+        token_auth,
+        enrolment,
+    ]
     for module in modules:
         for name, member in inspect.getmembers(module, inspect.isfunction):
             if member.__module__ == module.__name__ and not name.startswith("_"):
@@ -406,6 +426,36 @@ def _purge(world: World, watch: Any) -> None:
     with watch():
         deleted = retention.case_reports_purge(case_id=case.pk, days=0, removed_files=[])
     assert deleted == 1
+
+
+@scenario("api_token_issue")
+def _token_issue(world: World, watch: Any) -> None:
+    with watch():
+        token_auth.api_token_issue(user=world.verifier, name="skrip")
+
+
+@scenario("api_token_revoke")
+def _token_revoke(world: World, watch: Any) -> None:
+    row, _token = token_auth.api_token_issue(user=world.verifier, name="skrip")
+    with watch():
+        assert token_auth.api_token_revoke(token=row, actor=world.verifier)
+
+
+@scenario("enrolment_link_issue")
+def _link_issue(world: World, watch: Any) -> None:
+    with watch():
+        enrolment.enrolment_link_issue(user=world.verifier, actor=None)
+
+
+@scenario("totp_enrol")
+def _totp_enrol(world: World, watch: Any) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    link, _token = enrolment.enrolment_link_issue(user=world.verifier, actor=None)
+    device = TOTPDevice(user=world.verifier, name="default", confirmed=True)
+    with watch():
+        outcome = enrolment.totp_enrol(user=world.verifier, candidate=device, link_id=link.pk)
+    assert outcome is enrolment.Enrolment.DONE
 
 
 def test_the_capture_catches_a_write_without_an_event(world: World) -> None:
