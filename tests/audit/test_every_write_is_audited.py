@@ -30,15 +30,19 @@ import netral.cases.services as case_services
 import netral.cases.services.retention as retention
 import netral.intake.services as intake_services
 import netral.org.roster.service as roster_service
+import netral.pledges.services as pledge_services
+import netral.registry.services as registry_services
 from netral.accounts.models import Role
 from netral.cases.models import Case, PpkConflict, Recommendation, Stage
 from netral.cases.screening import finding_from
 from netral.cases.services.events import case_touch
 from netral.intake.models import IdentityAccessRequest, Report
 from netral.intake.services import ReportInput
+from netral.registry.values import values_from
 from tests.accounts.factories import staff
 from tests.cases.conftest import World, act, fresh, new_case, signed
 from tests.cases.conftest import world as world
+from tests.registry.conftest import own_path, own_text
 
 LOG_TABLES = frozenset(
     {
@@ -71,6 +75,7 @@ EXEMPT: dict[str, str] = {
     "retention_days": "reads a setting",
     "expired_case_ids": "reads only",
     "reports_purge_expired": "runs case_reports_purge per case (run here)",
+    "coverage_rebuild": "a derived table, rebuilt inside publish, edit and withdraw (run here)",
     "token_digest": "computes a digest",
     "user_for_token": "writes only the token's last-use time, at most once a minute",
     "api_tokens_of": "reads only",
@@ -95,6 +100,8 @@ def service_functions() -> dict[str, Callable[..., Any]]:
         retention,
         token_auth,
         enrolment,
+        registry_services,
+        pledge_services,
     ]
     for module in modules:
         for name, member in inspect.getmembers(module, inspect.isfunction):
@@ -369,6 +376,96 @@ def _evidence_after_filing(world: World, watch: Any) -> None:
             report=report, files=[], links=["https://contoh.test/unggahan/1"]
         )
     assert added == 1
+
+
+def _bkpsdm_bogor() -> Any:
+    return staff("bkpsdm-bogor", Role.PPK_STAFF, regions=("32.01",))
+
+
+def _registry_draft(actor: Any) -> Any:
+    return registry_services.instrument_draft_from_text(actor=actor, text=own_text("bogor"))
+
+
+def _registry_published(actor: Any) -> Any:
+    draft = _registry_draft(actor)
+    return registry_services.instrument_publish(
+        actor=actor, instrument=draft, values=values_from(draft)
+    )
+
+
+@scenario("instrument_draft_from_text")
+def _draft_text(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    with watch():
+        _registry_draft(actor)
+
+
+@scenario("instrument_draft_from_file")
+def _draft_file(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    data = own_path("bogor").read_bytes()
+    with watch():
+        registry_services.instrument_draft_from_file(actor=actor, data=data, name="edaran.txt")
+
+
+@scenario("instrument_publish")
+def _publish(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    draft = _registry_draft(actor)
+    with watch():
+        registry_services.instrument_publish(
+            actor=actor, instrument=draft, values=values_from(draft)
+        )
+
+
+@scenario("instrument_edit")
+def _edit(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    published = _registry_published(actor)
+    values = values_from(published)
+    values.election_year = 2029
+    with watch():
+        registry_services.instrument_edit(
+            actor=actor, instrument=published, values=values, version=published.version
+        )
+
+
+@scenario("instrument_withdraw")
+def _withdraw(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    published = _registry_published(actor)
+    with watch():
+        registry_services.instrument_withdraw(
+            actor=actor, instrument=published, reason="Salah unggah."
+        )
+
+
+def _pledge(actor: Any, agency: Any) -> Any:
+    return pledge_services.pledge_event_record(
+        actor=actor,
+        agency=agency,
+        cycle="PILKADA-2024",
+        held_on=datetime.date(2024, 9, 10),
+        echelons=["JPT", "ADMINISTRATOR"],
+    )
+
+
+@scenario("pledge_event_record")
+def _pledge_record(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    with watch():
+        _pledge(actor, world.bogor)
+
+
+@scenario("signatures_import")
+def _signatures(world: World, watch: Any) -> None:
+    actor = _bkpsdm_bogor()
+    event = _pledge(actor, world.bogor)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ttd.csv"
+        path.write_text(f"No;Nama;NIP\n1;Budi;{world.camat.nip}\n", encoding="utf-8")
+        with watch():
+            pledge_services.signatures_import(actor=actor, event=event, path=path, name="ttd.csv")
 
 
 def _confidential_report() -> Report:
