@@ -1,4 +1,5 @@
-"""The case queue under load: the staff page /kasus/ and GET /api/v1/cases/ on PostgreSQL.
+"""The case queue under load: the staff pages /kasus/ and /beranda/ (the role's home) and
+GET /api/v1/cases/ on PostgreSQL.
 
 Fills the database with cases (each with its report and link, bulk-inserted) in the
 regencies of West Java, then:
@@ -7,7 +8,8 @@ regencies of West Java, then:
    and again at the full size: they must be equal (no query per row);
 2. starts gunicorn (production settings, throwaway secrets) on a free loopback port and,
    from a few client threads, requests GET /healthz (baseline), the queue page (first
-   page, and a filtered, re-sorted page) and the API, a bounded number of times each.
+   page, a filtered, re-sorted page and a searched one), the home page and the API, a
+   bounded number of times each.
 
 Prints p50/p95 latency and requests per second for each, and the ratio to /healthz.
 Needs DATABASE_URL (PostgreSQL; `scripts/bench` provides a throwaway cluster); migrates
@@ -206,6 +208,7 @@ def count_queries(user: Any, token: str, explain: bool = False) -> dict[str, int
         ("page", "/kasus/", {}),
         ("page filtered", "/kasus/?stage=VERIFICATION&ordering=-due_date&page=3", {}),
         ("page searched", SEARCH, {}),
+        ("home", "/beranda/", {}),
         ("api", "/api/v1/cases/?limit=25", {"Authorization": f"Bearer {token}"}),
     ):
         client.get(path, headers=headers)  # warm caches (catalogue, templates)
@@ -341,6 +344,7 @@ def main() -> int:
                     "/kasus/?stage=VERIFICATION&ordering=-due_date&page=3", cookie
                 ),
                 "queue searched": getter(SEARCH, cookie),
+                "home page": getter("/beranda/", cookie),
                 "api page": getter("/api/v1/cases/?limit=25", bearer),
             }
             for request in endpoints.values():

@@ -27,7 +27,9 @@ class RegionOut(Schema):
 
 class FileOut(Schema):
     name: str
-    sha256: str
+    sha256: str = Field(description="the original file as uploaded")
+    download_sha256: str = Field(description="the file at `url`: the original, or a copy")
+    metadata_removed: bool = Field(description="`url` serves a copy without metadata")
     media_type: str
     url: str
 
@@ -59,10 +61,12 @@ class InstrumentOut(Schema):
     def of(instrument: Instrument, request: HttpRequest) -> dict[str, Any]:
         region = instrument.region
         file = None
-        if instrument.file_sha256:
+        if instrument.public_sha256:
             file = {
                 "name": instrument.file_name,
                 "sha256": instrument.file_sha256,
+                "download_sha256": instrument.public_sha256,
+                "metadata_removed": instrument.public_cleaned,
                 "media_type": instrument.file_type,
                 "url": request.build_absolute_uri(reverse("registry:file", args=[instrument.pk])),
             }

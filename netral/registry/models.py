@@ -86,6 +86,10 @@ class Instrument(models.Model):
     file_sha256 = models.CharField(max_length=64, blank=True)
     file_name = models.CharField(max_length=200, blank=True)
     file_type = models.CharField(max_length=80, blank=True)
+    # The copy offered for download (netral.registry.files): the original, or for images
+    # and PDFs a copy without metadata; empty when none can be offered.
+    public_sha256 = models.CharField(max_length=64, blank=True)
+    public_cleaned = models.BooleanField(default=False)
 
     replaces = models.OneToOneField(
         "self",

@@ -20,7 +20,7 @@ from netral.org.models import Region
 from netral.registry.access import publish_scope
 from netral.registry.cycles import cycles_for
 from netral.registry.errors import Conflict, Duplicate, Forbidden, Invalid, Unreadable, WrongState
-from netral.registry.files import keep_original
+from netral.registry.files import keep_original, keep_public_copy
 from netral.registry.models import Coverage, Instrument, InstrumentType, Source, Status
 from netral.registry.reading import Reading, read_file, read_text
 from netral.registry.trail import subject_of
@@ -72,6 +72,7 @@ def instrument_draft_from_file(*, actor: User, data: bytes, name: str) -> Instru
     except DocumentError as error:
         raise Unreadable(detail=str(error)) from error
     sha256 = keep_original(data)
+    public = keep_public_copy(data)
     instrument = _draft(
         actor,
         reading,
@@ -79,13 +80,20 @@ def instrument_draft_from_file(*, actor: User, data: bytes, name: str) -> Instru
         file_sha256=sha256,
         file_name=name[-200:],
         file_type=reading.media_type,
+        public_sha256=public[0] if public else "",
+        public_cleaned=public[1] if public else False,
     )
     record(
         Chain.REGISTRY,
         AuditAction.REGISTRY_DRAFT,
         actor,
         subject_of(instrument),
-        {"file": name[-200:], "sha256": sha256, "extracted": reading.extracted},
+        {
+            "file": name[-200:],
+            "sha256": sha256,
+            "public_sha256": instrument.public_sha256,
+            "extracted": reading.extracted,
+        },
     )
     return instrument
 

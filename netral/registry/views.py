@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from netral.org.tilegrid import SHADES, cells, shade
 from netral.registry import selectors
 from netral.registry.cycles import current_cycle, cycle_by_id
-from netral.registry.files import open_original
+from netral.registry.files import open_public
 from netral.registry.forms import FilterForm
 from netral.registry.presenting import instrument_view
 from netral.rules import default_catalogue
@@ -57,10 +57,10 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def instrument_file(request: HttpRequest, pk: int) -> FileResponse:
     instrument = selectors.instrument_public(pk)
-    if instrument is None or not instrument.file_sha256:
+    if instrument is None or not instrument.public_sha256:
         raise Http404
     try:
-        handle = open_original(instrument.file_sha256)
+        handle = open_public(instrument.public_sha256, instrument.public_cleaned)
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(
