@@ -30,6 +30,7 @@ from gunicorn_harness import start_server, stop_server
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 BATCH = 10_000
+CHUNK = 100_000
 CYCLE = "PILKADA-2024"
 CATEGORIES = ("JPT", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA")
 CODES = ("KAMPANYE_IKUT", "APK_PASANG", "MEDSOS_UNGGAH", "FASILITAS_NEGARA", "FOTO_SIMBOL")
@@ -38,7 +39,7 @@ CODES = ("KAMPANYE_IKUT", "APK_PASANG", "MEDSOS_UNGGAH", "FASILITAS_NEGARA", "FO
 def fill(instruments: int, signatures: int, rng: random.Random) -> dict[str, int]:
     """Agencies per region, instruments with their coverage rows, employees, pledge events
     and signatures; bulk-inserted, topped up on a re-run."""
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from netral.org.models import Agency, Employee, Region
     from netral.pledges.models import PledgeEvent, PledgeSignature
@@ -88,32 +89,33 @@ def fill(instruments: int, signatures: int, rng: random.Random) -> dict[str, int
                 for a in agencies if a.pk not in held
             ]
         )  # fmt: skip
-    events = dict(PledgeEvent.objects.values_list("agency_id", "pk"))
+    # Employees and their signatures are generated in SQL (INSERT ... SELECT over
+    # generate_series), a chunk per transaction: the same rows the ORM would make
+    # (employee i in agency i mod n, one signature each at its agency's event), minutes faster.
     have = Employee.objects.filter(nip__startswith="9").count()
+    employee, signature = Employee._meta.db_table, PledgeSignature._meta.db_table
+    event = PledgeEvent._meta.db_table
+    ids = [a.pk for a in agencies]
     began = time.perf_counter()
-    for first in range(have, signatures, BATCH):
-        size = min(BATCH, signatures - first)
-        people = [
-            Employee(
-                nip=f"9{i:017d}", name=f"Pegawai {i}", status="PNS",
-                position_category=CATEGORIES[i % len(CATEGORIES)],
-                agency=agencies[i % len(agencies)],
+    for first in range(have, signatures, CHUNK):
+        last = min(signatures, first + CHUNK)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"""INSERT INTO {employee}
+                      (nip, name, status, position, position_category, agency_id, updated_at)
+                    SELECT '9' || lpad(i::text, 17, '0'), 'Pegawai ' || i, 'PNS', '',
+                           (%s::text[])[i %% %s + 1], (%s::bigint[])[i %% %s + 1], now()
+                    FROM generate_series(%s, %s) AS i""",  # noqa: S608 (table names from the models)
+                [list(CATEGORIES), len(CATEGORIES), ids, len(ids), first, last - 1],
             )
-            for i in range(first, first + size)
-        ]  # fmt: skip
-        with transaction.atomic():
-            made = Employee.objects.bulk_create(people)
-            PledgeSignature.objects.bulk_create(
-                [
-                    PledgeSignature(event_id=events[e.agency_id], employee=e,
-                                    category=e.position_category)
-                    for e in made
-                ]
-            )  # fmt: skip
-        if (first // BATCH) % 20 == 0:
-            print(
-                f"  {first + size:>9} signatures ({time.perf_counter() - began:.0f} s)", flush=True
+            cursor.execute(
+                f"""INSERT INTO {signature} (event_id, employee_id, category)
+                    SELECT ev.id, e.id, e.position_category
+                    FROM {employee} e JOIN {event} ev ON ev.agency_id = e.agency_id
+                    WHERE e.nip BETWEEN %s AND %s""",  # noqa: S608
+                [f"9{first:017d}", f"9{last - 1:017d}"],
             )
+        print(f"  {last:>9} signatures ({time.perf_counter() - began:.0f} s)", flush=True)
     return {
         "regions": len(regions),
         "instruments": Instrument.objects.filter(status=Status.PUBLISHED).count(),

@@ -108,7 +108,12 @@ class Employee(models.Model):
         ordering = ["name"]
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
-        indexes = [models.Index(fields=["agency", "name"])]
+        # (agency, position_category): the pledge pages' headcount per echelon, read from
+        # the index alone (netral.pledges.selectors.coverage_of).
+        indexes = [
+            models.Index(fields=["agency", "name"]),
+            models.Index(fields=["agency", "position_category"]),
+        ]
         constraints = [models.UniqueConstraint(fields=["nip"], name="employee_unique_nip")]
 
     def __str__(self) -> str:

@@ -55,6 +55,9 @@ class PledgeSignature(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "employee"], name="one_signature_per_event"),
         ]
+        # The coverage count per event and echelon reads this index alone (an index-only
+        # scan), not one heap page per signature (selectors.coverage_of).
+        indexes = [models.Index(fields=["event", "category", "employee"])]
 
     def __str__(self) -> str:
         return f"{self.event_id}:{self.employee_id}"

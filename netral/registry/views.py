@@ -4,14 +4,19 @@ the original file, coverage per election with a province tile grid, CSV export."
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -21,6 +26,7 @@ from netral.registry.cycles import current_cycle, cycle_by_id
 from netral.registry.files import open_public
 from netral.registry.forms import FilterForm
 from netral.registry.presenting import instrument_view
+from netral.registry.stamp import CACHE_SECONDS, REGISTRY_CHAINS, change_stamp
 from netral.rules import default_catalogue
 from netral.rules.model import Cycle
 from netral.web.labels import election_label
@@ -88,9 +94,22 @@ def _cycle_choices() -> list[tuple[str, str]]:
     ]
 
 
-@require_GET
-def coverage(request: HttpRequest) -> HttpResponse:
-    cycle = _cycle_of(request)
+def _cached(key: str, build: Callable[[], dict[str, str] | None]) -> dict[str, str] | None:
+    """A page's rendered parts, keyed by the registry's change stamp (netral.registry.stamp):
+    built once per change, cycle and language, not per request. `build` returns None for a
+    page that does not exist, which is not cached (the key holds part of the URL)."""
+    key = f"registry:{change_stamp(REGISTRY_CHAINS)}:{translation.get_language()}:{key}"
+    found: dict[str, str] | None = cache.get(key)
+    if found is None:
+        found = build()
+        if found is None:
+            return None
+        cache.set(key, found, CACHE_SECONDS)
+    # Rendered by our templates (autoescaped) before they were cached.
+    return {name: mark_safe(part) for name, part in found.items()}  # noqa: S308
+
+
+def _coverage_body(cycle: Cycle) -> dict[str, str]:
     provinces = selectors.coverage_by_province(cycle.id)
     by_code = {p.region.code: p for p in provinces}
 
@@ -123,15 +142,20 @@ def coverage(request: HttpRequest) -> HttpResponse:
             for n in range(1, SHADES + 1)
         ],
     }
-    return render(request, "registry/coverage.html", context)
+    return {"body": render_to_string("registry/coverage_body.html", context)}
 
 
 @require_GET
-def coverage_province(request: HttpRequest, cycle_id: str, code: str) -> HttpResponse:
-    cycle = _cycle_of(request, cycle_id)
+def coverage(request: HttpRequest) -> HttpResponse:
+    cycle = _cycle_of(request)
+    parts = _cached(f"coverage:{cycle.id}", lambda: _coverage_body(cycle))
+    return render(request, "registry/coverage.html", parts)
+
+
+def _drill_body(cycle: Cycle, code: str) -> dict[str, str] | None:
     drill = selectors.province_drill(cycle.id, code, DRILL_NEWEST)
     if drill is None:
-        raise Http404
+        return None
     rows = [
         {
             "region": r,
@@ -150,7 +174,17 @@ def coverage_province(request: HttpRequest, cycle_id: str, code: str) -> HttpRes
         "province": drill,
         "rows": rows,
     }
-    return render(request, "registry/coverage_province.html", context)
+    body = render_to_string("registry/coverage_province_body.html", context)
+    return {"title": conditional_escape(drill.province.name), "body": body}
+
+
+@require_GET
+def coverage_province(request: HttpRequest, cycle_id: str, code: str) -> HttpResponse:
+    cycle = _cycle_of(request, cycle_id)
+    parts = _cached(f"drill:{cycle.id}:{code}", lambda: _drill_body(cycle, code))
+    if parts is None:
+        raise Http404
+    return render(request, "registry/coverage_province.html", parts)
 
 
 @require_GET

@@ -162,3 +162,27 @@ def test_the_drill_down_shows_each_regions_newest_five_and_links_to_all_of_them(
     assert 'data-region="32.02" class="missing"' in drill
     assert "lihat semua" not in drill.split('data-region="32.02"', 1)[1].split("</tr>", 1)[0]
     assert client.get("/edaran/cakupan/PILKADA-2024/32.01/").status_code == 404
+
+
+def test_the_cached_coverage_pages_show_a_publication_or_withdrawal_at_once(
+    people: People, client: Client, django_assert_max_num_queries: Any
+) -> None:
+    """The coverage pages are rendered once per registry change (keyed by the registry
+    audit chain's head), so a page seen before a write must not be served after it."""
+    overview, drill = "/edaran/cakupan/?siklus=PILKADA-2024", "/edaran/cakupan/PILKADA-2024/32/"
+    assert "0 dari 552" in client.get(overview).content.decode()
+    assert 'data-region="32.01" class="missing"' in client.get(drill).content.decode()
+    with django_assert_max_num_queries(2):  # from the cache: each reads only the stamp
+        client.get(overview)
+        client.get(drill)
+    draft = services.instrument_draft_from_text(actor=people.bogor, text=own_text("bogor"))
+    values = values_from(draft)
+    values.elections, values.election_year = ["PILKADA"], 2024
+    published = services.instrument_publish(actor=people.bogor, instrument=draft, values=values)
+    assert "1 dari 552" in client.get(overview).content.decode()
+    page = client.get(drill).content.decode()
+    assert 'data-region="32.01" class="covered"' in page
+    assert f'href="/edaran/{published.pk}/"' in page
+    services.instrument_withdraw(actor=people.bogor, instrument=published, reason="Salah unggah")
+    assert "0 dari 552" in client.get(overview).content.decode()
+    assert 'data-region="32.01" class="missing"' in client.get(drill).content.decode()
