@@ -49,6 +49,25 @@ def _block_outgoing_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _own_checkpoint_file(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Each test publishes audit checkpoints to a file of its own: a transactional test's
+    flush removes its checkpoint rows but not the lines it appended, and `audit verify`
+    rightly reports a file with lines and a database without checkpoints."""
+    from django.conf import settings
+
+    folder = tmp_path_factory.getbasetemp() / "checkpoint-logs"
+    folder.mkdir(exist_ok=True)
+    before = settings.NETRAL_AUDIT_CHECKPOINT_LOG
+    settings.NETRAL_AUDIT_CHECKPOINT_LOG = str(folder / f"{abs(hash(request.node.nodeid))}.jsonl")
+    try:
+        yield
+    finally:
+        settings.NETRAL_AUDIT_CHECKPOINT_LOG = before
+
+
+@pytest.fixture(autouse=True)
 def _migrated_reference_data(request: pytest.FixtureRequest) -> None:
     """Transactional tests flush the database afterwards, taking with them the regions a
     data migration loaded; give every such test the state a freshly migrated database has.
