@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -147,6 +149,18 @@ def parse_references(raw: str) -> list[dict[str, str]]:
     return found
 
 
+def replaceable_label(instrument: Instrument) -> str:
+    """What an officer recognises a circular by: type and number, date, issuer, region."""
+    parts = [str(instrument)]
+    if instrument.date:
+        parts.append(date_format(instrument.date, "j M Y"))
+    if instrument.issuer:
+        parts.append(instrument.issuer[:60])
+    if instrument.region:
+        parts.append(instrument.region.name)
+    return " · ".join(parts)
+
+
 class InstrumentForm(forms.Form):
     type = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=InstrumentType.choices)
     type_as_written = forms.CharField(
@@ -197,14 +211,26 @@ class InstrumentForm(forms.Form):
         required=False,
         max_length=40,
     )
-    replaces = forms.IntegerField(
-        label=gettext_lazy("Menggantikan instrumen nomor ID (versi baru)"),
+    replaces = forms.TypedChoiceField(
+        label=gettext_lazy("Versi baru dari instrumen yang sudah terbit"),
         required=False,
-        min_value=1,
+        coerce=int,
+        empty_value=None,
     )
 
-    def __init__(self, *args: Any, regions: QuerySet[Region], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        regions: QuerySet[Region],
+        replaceable: Iterable[Instrument] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        replaces = self.fields["replaces"]
+        assert isinstance(replaces, forms.TypedChoiceField)  # noqa: S101  (narrows)
+        replaces.choices = [("", gettext_lazy("— bukan versi baru —"))] + [
+            (i.pk, replaceable_label(i)) for i in replaceable
+        ]
         region_field = self.fields["region"]
         assert isinstance(region_field, forms.ModelChoiceField)  # noqa: S101  (narrows)
         region_field.queryset = regions

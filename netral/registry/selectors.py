@@ -79,6 +79,19 @@ def instruments_for_staff(actor: User) -> QuerySet[Instrument]:
     return rows.select_related("region").defer("text", "extracted").order_by("-updated_at", "-pk")
 
 
+# A picker, not a search: the newest published instruments of the draft's region (or, for
+# a draft without one, of the officer's scope) are enough to find the one a version replaces.
+REPLACEABLE_LIMIT = 200
+
+
+def replaceable_for(actor: User, draft: Instrument) -> list[Instrument]:
+    """Published instruments the draft may be a new version of, newest first."""
+    rows = instruments_for_staff(actor).filter(status=Status.PUBLISHED).exclude(pk=draft.pk)
+    if draft.region_id is not None:
+        rows = rows.filter(region_id=draft.region_id)
+    return list(rows.order_by("-date", "-pk")[:REPLACEABLE_LIMIT])
+
+
 def catalogue_links() -> dict[str, int]:
     """Catalogue id -> the published instrument that is that rule."""
     rows = (

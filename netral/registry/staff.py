@@ -87,7 +87,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     actor, scope = _actor(request)
     instrument = _instrument(actor, pk)
     form = InstrumentForm(
-        request.POST or None, initial=initial_of(instrument), regions=regions_for(scope)
+        request.POST or None,
+        initial=initial_of(instrument),
+        regions=regions_for(scope),
+        replaceable=selectors.replaceable_for(actor, instrument)
+        if instrument.status == Status.DRAFT
+        else (),
     )
     duplicate = None
     if request.method == "POST" and form.is_valid():

@@ -132,6 +132,46 @@ def test_a_pasted_text_goes_from_the_form_to_a_published_instrument(people: Peop
     assert signed_in(people.kebumen).get(f"/edaran/kelola/{draft.pk}/").status_code == 404
 
 
+def test_a_new_version_is_linked_by_picking_the_published_one_it_replaces(
+    people: People,
+) -> None:
+    client = signed_in(people.bogor)
+    client.post("/edaran/kelola/", {"text": own_text("bogor")})
+    first = Instrument.objects.get()
+    client.post(f"/edaran/kelola/{first.pk}/", {**_form_of(first), "number": "100.3/1/2024"})
+    first.refresh_from_db()
+    assert first.status == Status.PUBLISHED
+
+    client.post("/edaran/kelola/", {"text": own_text("bogor")})
+    draft = Instrument.objects.exclude(pk=first.pk).get()
+    review = client.get(f"/edaran/kelola/{draft.pk}/").content.decode()
+    # The officer picks it by what she knows: number, date, issuer, not an internal id.
+    option = review.split(f'<option value="{first.pk}"', 1)[1].split("</option>", 1)[0]
+    assert "100.3/1/2024" in option
+    assert first.issuer[:20] in option
+    client.post(f"/edaran/kelola/{draft.pk}/", {**_form_of(draft), "replaces": first.pk})
+
+    assert Instrument.objects.get(pk=draft.pk).replaces_id == first.pk
+    assert Instrument.objects.get(pk=first.pk).status == Status.SUPERSEDED
+    page = client.get(f"/edaran/{first.pk}/").content.decode()
+    assert 'data-testid="superseded"' in page
+
+
+def _form_of(draft: Instrument) -> dict[str, object]:
+    return {
+        "type": draft.type,
+        "number": draft.number,
+        "date": draft.date.isoformat() if draft.date else "",
+        "issuer": draft.issuer,
+        "region": draft.region_id or "",
+        "scope": draft.scope,
+        "elections": draft.elections,
+        "election_year": draft.election_year or "",
+        "prohibited_conduct": draft.prohibited_conduct,
+        "version": draft.version,
+    }
+
+
 def test_the_drill_down_shows_each_regions_newest_five_and_links_to_all_of_them(
     people: People, client: Client, django_assert_max_num_queries: Any
 ) -> None:
