@@ -45,7 +45,12 @@ def scopes_by_role(user: User, roles: Iterable[str] | None = None) -> dict[str, 
 
 def scope_for(user: User, roles: tuple[Role, ...] | None = None) -> Scope:
     """The union of the scopes of the user's role assignments (optionally only `roles`)."""
-    scopes = scopes_by_role(user, roles).values()
+    return union(scopes_by_role(user, roles).values())
+
+
+def union(scopes: Iterable[Scope]) -> Scope:
+    """One scope covering each of `scopes`."""
+    scopes = list(scopes)
     return Scope(
         any(s.national for s in scopes),
         frozenset(code for s in scopes for code in s.region_codes),

@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from netral.settings.base import *  # noqa: F403
 from netral.settings.base import (
+    DATA_DIR,
     DATABASES,
     FIELD_ENCRYPTION_KEYS,
     NETRAL_DEMO,
@@ -40,4 +41,17 @@ CSRF_COOKIE_SECURE = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# One cache for every process of the server (gunicorn workers and the task queue): the
+# statistics rebuild computes the national figures once and each worker reads them
+# (netral/stats/warm.py). A per-process memory cache would make every worker pay for them
+# again; the file cache needs no other service. Expired files are swept after each rebuild.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("NETRAL_WEB_CACHE_DIR", str(DATA_DIR / "cache")),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }

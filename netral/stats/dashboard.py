@@ -261,7 +261,7 @@ class Dashboard:
     key: str = ""
 
 
-def _scope_key(scopes: dict[str, Scope]) -> str:
+def scope_key(scopes: dict[str, Scope]) -> str:
     parts = sorted(
         f"{role}:{s.national}:{sorted(s.region_codes)}:{sorted(s.agency_ids)}"
         for role, s in scopes.items()
@@ -269,11 +269,14 @@ def _scope_key(scopes: dict[str, Scope]) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def dashboard(actor: User, filters: DashboardFilters) -> Dashboard:
-    scopes = role_scopes(actor)
+def dashboard(
+    actor: User, filters: DashboardFilters, scopes: dict[str, Scope] | None = None
+) -> Dashboard:
+    """The actor's figures; `scopes` are its case roles' scopes when already read."""
+    scopes = role_scopes(actor) if scopes is None else scopes
     sections = sections_for(scopes)
     stamp = refresh_stamp()
-    key = f"stats:dash:{stamp}:{translation.get_language()}:{_scope_key(scopes)}:{filters.key()}"
+    key = f"stats:dash:{stamp}:{translation.get_language()}:{scope_key(scopes)}:{filters.key()}"
     if not sections:
         return Dashboard([], [], stamp, key)
     found: Dashboard | None = cache.get(key)

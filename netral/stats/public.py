@@ -69,14 +69,24 @@ class PublicFilters:
 
 
 def election_choices() -> list[tuple[str, str]]:
-    rows = (
-        CaseFact.objects.exclude(election="")
-        .exclude(election_year__isnull=True)
-        .order_by("-election_year", "election")
-        .values_list("election", "election_year")
-        .distinct()
-    )
-    return [(f"{e}-{y}", f"{e.title()} {y}") for e, y in rows]
+    """The elections the facts cover, cached per refresh.
+
+    A DISTINCT over the whole summary table (tens of ms at 100,000 facts) that every public
+    page and dashboard view needs for its filter: read once per rebuild.
+    """
+    key = f"stats:elections:{refresh_stamp()}"
+    found: list[tuple[str, str]] | None = cache.get(key)
+    if found is None:
+        rows = (
+            CaseFact.objects.exclude(election="")
+            .exclude(election_year__isnull=True)
+            .order_by("-election_year", "election")
+            .values_list("election", "election_year")
+            .distinct()
+        )
+        found = [(f"{e}-{y}", f"{e.title()} {y}") for e, y in rows]
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def narrowed(filters: PublicFilters) -> Facts:

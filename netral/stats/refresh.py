@@ -8,6 +8,7 @@ sees either the old facts or the new ones, never a half-written table.
 from __future__ import annotations
 
 import datetime
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,8 @@ from django.utils import timezone
 from netral.cases.models import FINAL_STAGES, Case, FollowUpAction, FollowUpKind, Stage
 from netral.stats.models import CaseFact, Outcome, Refresh
 from netral.stats.reference import position_group
+
+log = logging.getLogger(__name__)
 
 BATCH = 2000
 STAMP_KEY = "stats:refreshed-at"
@@ -157,11 +160,29 @@ def refresh_facts() -> Refresh:
         count += len(batch)
         done = Refresh.objects.create(cases=count, seconds=time.perf_counter() - started)
     cache.delete(STAMP_KEY)
+    _warm()
     return done
 
 
+def _warm() -> None:
+    """The first visitor after a rebuild should not pay for the national figures."""
+    from netral.stats.warm import warm_figures  # the figures' modules import this one
+
+    try:
+        warm_figures()
+    except Exception:  # the facts are rebuilt either way; pages compute on view
+        log.exception("stats refresh: warming the figures failed")
+
+
 def last_refresh() -> Refresh | None:
-    return Refresh.objects.order_by("-finished_at").first()
+    """The latest rebuild (its date is shown on every statistics page), cached per refresh."""
+    key = f"stats:last-refresh:{refresh_stamp()}"
+    found: Refresh | None = cache.get(key)
+    if found is None:
+        found = Refresh.objects.order_by("-finished_at").first()
+        if found is not None:
+            cache.set(key, found, 3600)
+    return found
 
 
 def refresh_stamp() -> str:

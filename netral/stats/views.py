@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from netral.accounts.models import User
-from netral.accounts.scope import agencies_visible_to
-from netral.cases.scoping import role_scopes
+from netral.accounts.scope import Scope, agency_filter, scopes_by_role, union
+from netral.cases.scoping import CASE_ROLES
 from netral.exports.services import export_record
-from netral.org.models import Region
+from netral.org.models import Agency, Region
 from netral.stats import dashboard, datapackage, figures, public
-from netral.stats.refresh import last_refresh
+from netral.stats.refresh import last_refresh, refresh_stamp
 from netral.stats.tables import Table
 
 
@@ -106,12 +108,12 @@ class DashboardForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, scopes: dict[str, Scope], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         everything = ("", _("Semua"))
+        regions, agencies = _place_choices(scopes)
         _choice(self, "pemilihan").choices = [everything, *public.election_choices()]
-        _choice(self, "wilayah").choices = [everything, *_region_choices(actor)]
-        agencies = agencies_visible_to(actor).order_by("name").values_list("pk", "name")[:500]
+        _choice(self, "wilayah").choices = [everything, *regions]
         _choice(self, "instansi").choices = [everything, *agencies]
 
     def filters(self) -> dashboard.DashboardFilters:
@@ -126,8 +128,8 @@ class DashboardForm(forms.Form):
         return self.data.urlencode() if self.is_bound else ""  # type: ignore[attr-defined]
 
 
-def _region_choices(actor: User) -> list[tuple[str, str]]:
-    scopes = role_scopes(actor).values()
+def _region_choices(case_scopes: Iterable[Scope]) -> list[tuple[str, str]]:
+    scopes = list(case_scopes)
     if any(s.national for s in scopes):
         regions = Region.objects.filter(parent__isnull=True)
     else:
@@ -138,15 +140,43 @@ def _region_choices(actor: User) -> list[tuple[str, str]]:
     return list(regions.order_by("code").values_list("code", "name")[:600])
 
 
+def _agency_choices(scopes: Iterable[Scope]) -> list[tuple[int, str]]:
+    """As `agencies_visible_to`, from scopes already read (every role the user holds)."""
+    scope = union(scopes)
+    if scope.empty:
+        return []
+    agencies = Agency.objects.filter(agency_filter(scope)).distinct()
+    return list(agencies.order_by("name").values_list("pk", "name")[:500])
+
+
+def _place_choices(
+    scopes: dict[str, Scope],
+) -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
+    """The regions and agencies the filter form offers, cached per refresh and scope.
+
+    Keyed by the scopes themselves, so a changed role assignment shows at once; a new
+    region or agency shows after the next rebuild.
+    """
+    key = f"stats:dash-choices:{refresh_stamp()}:{dashboard.scope_key(scopes)}"
+    found: tuple[list[tuple[str, str]], list[tuple[int, str]]] | None = cache.get(key)
+    if found is None:
+        case_scopes = [s for role, s in scopes.items() if role in CASE_ROLES]
+        found = (_region_choices(case_scopes), _agency_choices(scopes.values()))
+        cache.set(key, found, dashboard.CACHE_SECONDS)
+    return found
+
+
 @require_GET
 @login_required
 def dashboard_page(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     actor = _actor(request)
     params = request.GET.copy()
     wanted = params.pop("unduh", [""])[-1]
-    form = DashboardForm(params or None, actor=actor)
+    scopes = scopes_by_role(actor)  # every role once: the form and the figures share it
+    form = DashboardForm(params or None, scopes=scopes)
     filters = form.filters() if form.is_bound else dashboard.DashboardFilters()
-    found = dashboard.dashboard(actor, filters)
+    case_scopes = {role: s for role, s in scopes.items() if role in CASE_ROLES}
+    found = dashboard.dashboard(actor, filters, case_scopes)
     if wanted:
         table = _find(found.tables, wanted)
         export_record(
