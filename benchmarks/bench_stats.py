@@ -2,14 +2,17 @@
 
 Every figure is a GROUP BY over the summary table `CaseFact` (netral/stats/models.py),
 rebuilt by `refresh_facts` on the task queue; pages cache their figures per rebuild, so a
-visitor pays the queries only on the first view after a rebuild (per worker process, per
-filter, scope and language). This benchmark measures both:
+rebuild computes the national ones itself (netral/stats/warm.py), and a visitor pays the
+queries of the others on the first view after a rebuild (per filter, scope and language).
+This benchmark measures:
 
 1. cold: in-process (Django test client), the cache emptied before each request, so every
    request runs all of the page's queries: at 1,000 cases (the baseline) and at the full
    size; prints p50/p95, the ratio full/1,000 and the SQL query count at both sizes (they
    must be equal: no query per row);
-2. warm: gunicorn (production settings, 2 workers) from a few client threads, GET /healthz
+2. after a rebuild: in-process, the cache emptied and the rebuild's `warm_figures` run
+   (timed), then the first view of each page;
+3. warm: gunicorn (production settings, 2 workers) from a few client threads, GET /healthz
    (the baseline) and each page a bounded number of times; p50/p95 and the ratio to /healthz.
 
 Target: p95 under 300 ms at 100,000 cases, cold.
