@@ -36,6 +36,8 @@ def test_the_public_page_shows_the_funnel_without_login(election: People) -> Non
     assert f'data-value="{reported}"' in html  # the funnel's first step, as data for the chart
     assert 'data-chart="hbar"' in html
     assert "tilegrid" in html  # the province map
+    # The page states the suppression rule with the actual number (threshold 5 -> 1 to 4).
+    assert f"Angka 1 sampai {threshold() - 1} disembunyikan" in html
 
 
 def test_no_published_cell_on_the_page_or_in_its_csvs_is_small(election: People) -> None:
