@@ -9,8 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import Role, User
 from netral.audit import AuditAction
@@ -20,24 +18,15 @@ from netral.cases.models import ApiToken
 from tests.accounts.factories import staff
 from tests.accounts.test_login import sign_in
 from tests.conftest import PHONE
+from tests.web.test_staff_homes import signed_in
 
 PAGE = "/akun/token-api/"
-
-
-def verified(user: User) -> Client:
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
 
 
 @pytest.mark.django_db
 def test_a_staff_member_creates_a_token_whose_secret_is_shown_once() -> None:
     rina = staff("rina", Role.VERIFIER)
-    client = verified(rina)
+    client = signed_in(rina)
     assert reverse("accounts:tokens") == PAGE
     created = client.post(PAGE, {"name": "rekap mingguan", "days": "30"})
     assert created.status_code == 200
@@ -62,7 +51,7 @@ def test_a_staff_member_creates_a_token_whose_secret_is_shown_once() -> None:
 
 @pytest.mark.django_db
 def test_a_token_without_a_name_is_refused_with_the_reason() -> None:
-    client = verified(staff("rina", Role.VERIFIER))
+    client = signed_in(staff("rina", Role.VERIFIER))
     response = client.post(PAGE, {"name": "", "days": "9999"})
     assert response.status_code == 200
     assert "secret" not in response.context
@@ -74,7 +63,7 @@ def test_a_token_without_a_name_is_refused_with_the_reason() -> None:
 def test_the_owner_revokes_a_token_and_it_stops_working() -> None:
     rina = staff("rina", Role.VERIFIER)
     row, token = api_token_issue(user=rina, name="skrip", actor=rina)
-    client = verified(rina)
+    client = signed_in(rina)
     response = client.post(reverse("accounts:token-revoke", args=[row.pk]), follow=True)
     assert response.status_code == 200
     html = response.content.decode()
@@ -89,7 +78,7 @@ def test_the_owner_revokes_a_token_and_it_stops_working() -> None:
 def test_another_users_token_is_neither_listed_nor_revocable() -> None:
     rina, budi = staff("rina", Role.VERIFIER), staff("budi", Role.VERIFIER)
     budis, _budis_token = api_token_issue(user=budi, name="milik budi")
-    client = verified(rina)
+    client = signed_in(rina)
     assert "milik budi" not in client.get(PAGE).content.decode()
     refused = client.post(reverse("accounts:token-revoke", args=[budis.pk]))
     assert refused.status_code == 404
@@ -111,7 +100,7 @@ def test_the_page_needs_the_second_factor_and_a_staff_role(settings: Any) -> Non
     assert Client().get(PAGE).status_code == 302  # to the sign-in page
 
     nobody = User.objects.create_user("tanpa-peran", password="a-long-test-password-1")
-    assert verified(nobody).get(PAGE).status_code == 403
+    assert signed_in(nobody).get(PAGE).status_code == 403
 
 
 @pytest.mark.browser

@@ -14,7 +14,6 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.enrolment import enrolment_link_issue
@@ -24,6 +23,7 @@ from netral.audit.models import AuditEntry
 from netral.errors import Forbidden
 from tests.accounts.factories import staff
 from tests.accounts.test_login import code_for, sign_in
+from tests.web.test_staff_homes import signed_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_real_mode")]
 
@@ -203,20 +203,10 @@ def test_the_command_refuses_an_unknown_user() -> None:
         call_command("enrolment-link", "nobody", stdout=io.StringIO(), stderr=io.StringIO())
 
 
-def _admin_client(user: User) -> Client:
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
 def test_the_user_admin_issues_a_link_shown_once() -> None:
     root = User.objects.create_superuser("root", password="a-long-test-password-1")
     rina = staff("rina", Role.VERIFIER)
-    client = _admin_client(root)
+    client = signed_in(root)
     response = client.post(
         reverse("admin:accounts_user_changelist"),
         {"action": "issue_enrolment_link", "_selected_action": [rina.pk]},
