@@ -10,9 +10,9 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
@@ -33,6 +33,7 @@ LICENCE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 CACHE_SECONDS = 3600
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -246,17 +247,22 @@ BUILDERS = {
 }
 
 
+def _per_refresh(kind: str, name: str, build: Callable[[], T]) -> T:
+    """`build()` once per refresh of the summary table, shared through the cache."""
+    return cast(
+        T, cache.get_or_set(f"stats:open:{kind}{refresh_stamp()}:{name}", build, CACHE_SECONDS)
+    )
+
+
 def resource_rows(name: str) -> list[dict[str, Any]]:
     """A resource's rows (Indonesian labels whatever the request's language), cached."""
-    key = f"stats:open:{refresh_stamp()}:{name}"
-    found: list[dict[str, Any]] | None = cache.get(key)
-    if found is None:
-        from django.utils import translation
+    from django.utils import translation
 
+    def build() -> list[dict[str, Any]]:
         with translation.override("id"):
-            found = BUILDERS[name]()
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+            return BUILDERS[name]()
+
+    return _per_refresh("", name, build)
 
 
 def _csv_lines(name: str) -> Iterator[str]:
@@ -280,11 +286,7 @@ def csv_chunks(name: str) -> Iterator[str]:
     The province x month x conduct x outcome cube runs to tens of thousands of rows at
     100,000 cases: writing it per request cost more than counting it once.
     """
-    key = f"stats:open:csv:{refresh_stamp()}:{name}"
-    text: str | None = cache.get(key)
-    if text is None:
-        text = "".join(_csv_lines(name))
-        cache.set(key, text, CACHE_SECONDS)
+    text = _per_refresh("csv:", name, lambda: "".join(_csv_lines(name)))
     for start in range(0, max(len(text), 1), 64_000):
         yield text[start : start + 64_000]
 
@@ -292,17 +294,16 @@ def csv_chunks(name: str) -> Iterator[str]:
 def resource_json(name: str) -> bytes:
     """The API's answer for one resource, serialised once per refresh (like the CSV text):
     the cube's tens of thousands of rows took longer to encode than to count."""
-    key = f"stats:open:json:{refresh_stamp()}:{name}"
-    body: bytes | None = cache.get(key)
-    if body is None:
+
+    def build() -> bytes:
         payload = {
             "name": name,
             "schema": BY_NAME[name].descriptor()["schema"],
             "rows": resource_rows(name),
         }
-        body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-        cache.set(key, body, CACHE_SECONDS)
-    return body
+        return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+
+    return _per_refresh("json:", name, build)
 
 
 def descriptor() -> dict[str, Any]:
