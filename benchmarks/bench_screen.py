@@ -16,8 +16,13 @@ and a region. In the same run:
    against 1; start-up and the roster index are reported apart), and peak memory per
    worker against the sample's run (the roster index is mapped in both).
 
-Exit 1 when a target is missed: per-core >= 0.8, two workers >= 1.6x one, peak memory
-per worker at most 1.2x the sample's.
+The baseline and the sample runs alternate over ``--repeats`` rounds (3; --quick 1) and
+each kind's best round counts; the run over all the posts is compared with baselines
+measured just before and just after it: a shared machine's speed drifts by a fifth from
+minute to minute, more than the differences measured.
+
+Exit 1 when a target is missed: per-core >= 0.8 (over all the posts), two workers >= 1.6x
+one, peak memory per worker at most 1.2x the sample's.
 
 The model is loaded before anything is timed; every run uses the same model key.
 """
@@ -159,11 +164,13 @@ def main() -> int:
     parser.add_argument("--sample", type=int)
     parser.add_argument("--posts", type=int)
     parser.add_argument("--employees", type=int)
+    parser.add_argument("--repeats", type=int, help="interleaved rounds over the sample")
     args = parser.parse_args()
     sample, full, roster_size = (5_000, 20_000, 50_000) if args.quick else (
         100_000, 1_000_000, 1_000_000)  # fmt: skip
     sample, full = args.sample or sample, args.posts or full
     roster_size = args.employees or roster_size
+    repeats = args.repeats or (1 if args.quick else 3)
     # the sample in 10 (quick) or 20 partitions
     size = 500 if args.quick else min(PARTITION_SIZE, max(sample // 20, 500))
     key = prepare_model()
@@ -175,22 +182,40 @@ def main() -> int:
         write_posts(work / "all.jsonl", full, people)
         print(f"generated {roster_size:,} employees and {sample:,} + {full:,} posts in "
               f"{time.perf_counter() - started:.0f}s")  # fmt: skip
-        baseline = triage_baseline(work / "sample.jsonl", sample)
-        roster = work / "roster.parquet"
-        one = screen(work / "sample.jsonl", roster, work / "one", 1, key, size)
-        two = screen(work / "sample.jsonl", roster, work / "two", 2, key, size)
-        bare = screen(work / "sample.jsonl", None, work / "bare", 2, key, size)
+        roster, posts = work / "roster.parquet", work / "sample.jsonl"
+        # A shared virtual machine's speed drifts by a fifth from minute to minute, so
+        # the baseline and the screening runs it is compared with alternate, and each
+        # kind's best round counts (as in bench_triage.py).
+        baselines: list[float] = []
+        twos: list[dict[str, float]] = []
+        bares: list[dict[str, float]] = []
+        one: dict[str, float] = {}
+        for round_ in range(repeats):
+            print(f"-- round {round_ + 1} of {repeats}")
+            baselines.append(triage_baseline(posts, sample))
+            if round_ == 0:  # beside the two-worker run it is compared with
+                one = screen(posts, roster, work / "one", 1, key, size)
+            twos.append(screen(posts, roster, work / f"two{round_}", 2, key, size))
+            bares.append(screen(posts, None, work / f"bare{round_}", 2, key, size))
+        print("-- all the posts, between two baselines")
+        before = triage_baseline(posts, sample)
         big = screen(work / "all.jsonl", roster, work / "all", 2, key, size)
-    bare_core = bare["per_cpu"] / baseline
-    per_core = big["per_cpu"] / baseline
-    speedup = two["rate"] / one["rate"]
-    growth = big["peak"] / two["peak"]
-    print(f"per-core throughput / single-process netral triage: {per_core:.2f} with roster "
-          f"matching on {full:,} posts (target >= 0.8); {bare_core:.2f} without the roster "
-          f"on {sample:,}")  # fmt: skip
+        after = triage_baseline(posts, sample)
+    baseline = max(baselines)
+    sample_core = max(t["per_cpu"] for t in twos) / baseline
+    bare_core = max(b["per_cpu"] for b in bares) / baseline
+    per_core = big["per_cpu"] / ((before + after) / 2)
+    speedup = twos[0]["rate"] / one["rate"]
+    growth = big["peak"] / max(t["peak"] for t in twos)
+    print(f"per-core throughput / single-process netral triage, with roster matching: "
+          f"{per_core:.2f} on {full:,} posts (against the baselines before and after it; "
+          f"target >= 0.8); {sample_core:.2f} on {sample:,} (best of {repeats} interleaved "
+          f"rounds each); without the roster {bare_core:.2f} on {sample:,}")  # fmt: skip
     print(f"two workers / one: {speedup:.2f}x wall-clock (target >= 1.6; the 2 cores are shared)")
-    print(f"peak RSS per worker: {sample:,} posts {two['peak']:.0f} MB -> {full:,} posts "
-          f"{big['peak']:.0f} MB = {growth:.2f}x (target: flat, at most 1.2)")  # fmt: skip
+    print(
+        f"peak RSS per worker: {sample:,} posts {max(t['peak'] for t in twos):.0f} MB -> "
+        f"{full:,} posts {big['peak']:.0f} MB = {growth:.2f}x (target: flat, at most 1.2)"
+    )
     return 0 if per_core >= 0.8 and speedup >= 1.6 and growth <= 1.2 else 1
 
 
