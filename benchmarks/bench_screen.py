@@ -17,7 +17,7 @@ and a region. In the same run:
    worker against the sample's run (the roster index is mapped in both).
 
 The baseline and the sample runs alternate over ``--repeats`` rounds (3; --quick 1) and
-each kind's best round counts; the run over all the posts is compared with baselines
+each kind's median round counts; the run over all the posts is compared with baselines
 measured just before and just after it: a shared machine's speed drifts by a fifth from
 minute to minute, more than the differences measured.
 
@@ -33,6 +33,7 @@ import argparse
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -185,7 +186,7 @@ def main() -> int:
         roster, posts = work / "roster.parquet", work / "sample.jsonl"
         # A shared virtual machine's speed drifts by a fifth from minute to minute, so
         # the baseline and the screening runs it is compared with alternate, and each
-        # kind's best round counts (as in bench_triage.py).
+        # kind's median round counts (the best would favour one lucky minute).
         baselines: list[float] = []
         twos: list[dict[str, float]] = []
         bares: list[dict[str, float]] = []
@@ -201,15 +202,15 @@ def main() -> int:
         before = triage_baseline(posts, sample)
         big = screen(work / "all.jsonl", roster, work / "all", 2, key, size)
         after = triage_baseline(posts, sample)
-    baseline = max(baselines)
-    sample_core = max(t["per_cpu"] for t in twos) / baseline
-    bare_core = max(b["per_cpu"] for b in bares) / baseline
+    baseline = statistics.median(baselines)
+    sample_core = statistics.median(t["per_cpu"] for t in twos) / baseline
+    bare_core = statistics.median(b["per_cpu"] for b in bares) / baseline
     per_core = big["per_cpu"] / ((before + after) / 2)
     speedup = twos[0]["rate"] / one["rate"]
     growth = big["peak"] / max(t["peak"] for t in twos)
     print(f"per-core throughput / single-process netral triage, with roster matching: "
           f"{per_core:.2f} on {full:,} posts (against the baselines before and after it; "
-          f"target >= 0.8); {sample_core:.2f} on {sample:,} (best of {repeats} interleaved "
+          f"target >= 0.8); {sample_core:.2f} on {sample:,} (median of {repeats} interleaved "
           f"rounds each); without the roster {bare_core:.2f} on {sample:,}")  # fmt: skip
     print(f"two workers / one: {speedup:.2f}x wall-clock (target >= 1.6; the 2 cores are shared)")
     print(
