@@ -24,6 +24,8 @@ from netral.triage.patterns import Hit, Pattern, PatternSet, parse, word_keys
 NAME = "triage.attribution.v1"
 
 Actor = Literal["bound", "non_bound", "unknown"]
+AGENT_REACH = 6  # words after the act within which "oleh" names its agent
+_AGENT_STOPS = frozenset({"dengan", "sambil", "dan", "serta", "yang", "untuk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Words:
     agent_markers: frozenset[str]
     place_words: frozenset[str]
     former_words: frozenset[str]
+    fillers: frozenset[str]
     topic: PatternSet
 
 
@@ -51,7 +54,7 @@ def words() -> Words:
         "context.yaml: subjects",
         raw,
         ("non_bound", "reporters", "anaphors", "object_markers", "agent_markers",
-         "place_words", "former_words", "topic_words", "implied_by_codes"),
+         "place_words", "former_words", "fillers", "topic_words", "implied_by_codes"),
     )  # fmt: skip
     return Words(
         people=PatternSet(
@@ -63,6 +66,7 @@ def words() -> Words:
         agent_markers=word_keys(raw["agent_markers"]["words"]),
         place_words=word_keys(raw["place_words"]["words"]),
         former_words=word_keys(raw["former_words"]["words"]),
+        fillers=word_keys(raw["fillers"]["words"]),
         topic=PatternSet(_patterns("topic", raw["topic_words"]["words"])),
     )
 
@@ -110,7 +114,10 @@ def mentions(analysis: Analysis, bound: Sequence[tuple[int, int]]) -> list[Menti
         if hit.pattern.label != "non_bound":
             continue
         sentence = tokens[hit.first].sentence
-        preceding = tokens[max(hit.first - 2, 0) : hit.first]
+        start = hit.first
+        while start > 0 and _is(tokens[start - 1], table.fillers) and hit.first - start < 3:
+            start -= 1  # "terhadap salah satu paslon": the marker stands before the filler
+        preceding = tokens[max(start - 2, 0) : start]
         if any(_is(t, table.object_markers) and t.sentence == sentence for t in preceding):
             continue  # the act's object or beneficiary, not its actor
         add(hit.first, hit.last, "non_bound")
@@ -122,9 +129,13 @@ def _agent_after(analysis: Analysis, hit: Hit, found: Sequence[Mention]) -> Ment
     tokens = analysis.tokens
     clause = tokens[hit.first].clause
     index = hit.last + 1
-    while index < len(tokens) and tokens[index].clause == clause:
+    # near the act only: in "membuat video itu dengan dibantu oleh mantan muridnya" the
+    # agent is the helper's, not the maker's
+    while index < min(len(tokens), hit.last + 1 + AGENT_REACH) and tokens[index].clause == clause:
         if _is(tokens[index], words().agent_markers):
             return next((m for m in found if m.first in (index + 1, index + 2)), None)
+        if tokens[index].norm in _AGENT_STOPS:
+            return None
         index += 1
     return None
 

@@ -8,12 +8,13 @@ detected from cue patterns in ``data/context.yaml`` and suppresses the matches i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from netral.triage import attribution
-from netral.triage.analysis import Analysis
+from netral.triage.analysis import Analysis, Token
 from netral.triage.codes import CODE_SET
 from netral.triage.datafiles import DataFileError, check_fields, load_yaml
 from netral.triage.entities import subject_mentions
@@ -21,7 +22,7 @@ from netral.triage.patterns import Hit, Pattern, PatternSet, parse, word_keys
 
 NAME = "triage.context.v1"
 _KIND_FIELDS = ("description", "scope", "suppresses", "cues")
-_KIND_OPTIONAL = ("frames",)
+_KIND_OPTIONAL = ("frames", "yields_to_conduct")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class Kind:
     scope: str  # "clause" | "document"
     frames: bool
     suppresses: frozenset[str] | None  # None: every code
+    # a text that names conduct is not this kind ("Sebanyak 12 ASN ditegur karena
+    # menyukai unggahan paslon" counts conduct; it is not a statistic about nothing)
+    yields_to_conduct: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,13 @@ def _kind(name: str, entry: dict[str, Any]) -> Kind:
     if suppresses != "all" and not set(suppresses) <= CODE_SET:
         raise DataFileError(f"context.yaml: {name}: unknown codes in suppresses")
     codes = None if suppresses == "all" else frozenset(suppresses)
-    return Kind(name, entry["scope"], bool(entry.get("frames", False)), codes)
+    return Kind(
+        name,
+        entry["scope"],
+        bool(entry.get("frames", False)),
+        codes,
+        bool(entry.get("yields_to_conduct", False)),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -176,15 +186,25 @@ def _incidents(analysis: Analysis, cues: list[Hit]) -> list[Hit]:
         start = rule_starts.get(first.clause)
         if start is not None and hit.first > start and not _told_as_reason(analysis, hit):
             continue
-        before = tokens[max(hit.first - 2, 0) : hit.first]
+        lo = max(hit.first - 2, 0)
         if any(
             t.clause == first.clause
             and (t.norm in table.hypothetical or t.stem in table.hypothetical)
-            for t in before
+            and not _existential(tokens, lo + at)
+            for at, t in enumerate(tokens[lo : hit.first])
         ):
             continue
         kept.append(hit)
     return kept
+
+
+def _existential(tokens: Sequence[Token], index: int) -> bool:
+    """``yang`` after "ada" ("ada yang kedapatan", "ada juga yang"): some did, not a
+    hypothetical "ASN yang kedapatan ... akan disanksi"."""
+    if tokens[index].norm != "yang":
+        return False
+    previous = [t.norm for t in tokens[max(index - 2, 0) : index]]
+    return "ada" in previous
 
 
 def _told_as_reason(analysis: Analysis, hit: Hit) -> bool:
@@ -235,6 +255,8 @@ def _framing(cues: list[Hit], incident: list[Hit]) -> str | None:
 def assess(analysis: Analysis, hits: list[Hit]) -> Context:
     table = rules()
     cues = table.cues.hits(analysis)
+    if hits:
+        cues = [cue for cue in cues if not table.kinds[cue.pattern.label].yields_to_conduct]
     incident = _incidents(analysis, cues)
     context = Context(cues=cues, incident=incident, framing=_framing(cues, incident))
     actors: list[attribution.Actor] = []

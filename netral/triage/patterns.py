@@ -6,8 +6,8 @@ A pattern is a line such as ``pasang|tempel ~4 spanduk|baliho|alat_peraga``:
 - ``a|b`` are alternatives; ``alat_peraga`` is a sequence of adjacent words;
 - ``~N`` before a slot allows up to N other words before it (default: the entry's gap);
 - a word matches a token with the same stem (so *memasang*, *dipasang* meet *pasang*),
-  ``=word`` only the exact normalised word, ``word*`` any word starting so,
-  ``#num`` any number.
+  ``=word`` only the exact normalised word (``=a_b``: every word exact),
+  ``word*`` any word starting so, ``#num`` any number.
 
 Pattern words go through the same normaliser as the text, so ``paslon`` in a pattern
 means what ``paslon`` in a text means.
@@ -146,9 +146,12 @@ def _terms(word: str) -> Sequence_:
 
 
 def _alternative(text: str) -> Sequence_:
+    """``=salah_orang`` is exact in every word: not "salah seorang" (whose stem is
+    "orang"); ``pasang_baliho`` matches by stem in every word."""
+    exact = text.startswith("=")
     terms: list[Term] = []
     for part in text.split("_"):
-        terms.extend(_terms(part))
+        terms.extend(_terms(f"={part.lstrip('=')}" if exact and part else part))
     if not terms:
         raise ValueError(f"empty alternative in {text!r}")
     return tuple(terms)

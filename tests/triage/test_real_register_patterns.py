@@ -95,3 +95,68 @@ def test_a_denial_dismisses_its_own_clause_not_the_finding() -> None:
 def test_the_fallback_never_overrides_a_dismissed_match() -> None:
     result = triage("Pak camat tidak memasang baliho caleg mana pun di kantornya.")
     assert "APK_PASANG" not in result.codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Bawaslu Kabupaten Tanah Merah mencatat 14 pegawai honorer dilaporkan karena "
+            "memberi like dan komentar pada unggahan pasangan calon bupati.",
+            "MEDSOS_INTERAKSI",
+        ),
+        (
+            "Dari 30 laporan netralitas yang ditangani Panwascam, 12 kasus berupa unggahan "
+            "status ajakan memilih calon di Facebook.",
+            "MEDSOS_UNGGAH",
+        ),
+        (
+            "Sepanjang masa kampanye tercatat 27 laporan dugaan pelanggaran netralitas ASN, "
+            "terbanyak soal unggahan media sosial.",
+            "MEDSOS_UNGGAH",
+        ),
+    ],
+)
+def test_a_statistic_that_names_the_conduct_is_not_a_statistic_about_nothing(
+    text: str, code: str
+) -> None:
+    assert code in triage(text).codes
+
+
+def test_a_statistic_about_nothing_stays_free_of_codes() -> None:
+    result = triage(
+        "Sepanjang tahapan kampanye, Bawaslu Provinsi Kepulauan Jati menerima 41 laporan "
+        "dugaan pelanggaran netralitas ASN; 17 di antaranya sudah diteruskan ke BKN."
+    )
+    assert result.codes == []
+
+
+def test_salah_seorang_is_not_a_mistaken_identity() -> None:
+    # "=salah_orang" (a cue that the person was mistaken for someone else) is exact in
+    # every word: "salah seorang" (one of them) must not clear the text
+    text = (
+        "Staf kecamatan berinisial RT diketahui memposting foto dirinya bersama salah "
+        "seorang caleg sambil mengacungkan tiga jari, nomor urut caleg tersebut."
+    )
+    result = triage(text)
+    assert "FOTO_SIMBOL" in result.codes
+    assert "cleared" not in result.context["kinds"]
+
+
+def test_a_candidate_after_terhadap_salah_satu_is_the_object() -> None:
+    text = (
+        "Ada laporan masyarakat bahwa HN mengunggah status dukungan terhadap salah satu "
+        "paslon bupati di akun Facebook pribadinya."
+    )
+    assert "non_bound" not in _actors(text)
+    assert "MEDSOS_UNGGAH" in triage(text).codes
+
+
+def test_officials_declaring_their_own_support_steer_toward_a_candidate() -> None:
+    text = (
+        "Belasan kepala desa di Kecamatan Sumber Rejo mendeklarasikan dukungan kepada "
+        "pasangan calon bupati nomor urut 1 di sebuah rumah makan."
+    )
+    codes = triage(text).codes
+    assert "KEGIATAN_KEBERPIHAKAN" in codes
+    assert "DEKLARASI_HADIR" not in codes
