@@ -161,7 +161,8 @@ def _negated(analysis: Analysis, hit: Hit) -> bool:
         token = tokens[index]
         if token.sentence != sentence:
             continue
-        if token.norm in table.negators or token.stem in table.negators:
+        # the written word only: "sebelumnya" (earlier) has the stem "belum"
+        if token.norm in table.negators:
             following = tokens[index + 1]
             if following.norm not in table.not_negation:
                 return True

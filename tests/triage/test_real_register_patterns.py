@@ -160,3 +160,31 @@ def test_officials_declaring_their_own_support_steer_toward_a_candidate() -> Non
     codes = triage(text).codes
     assert "KEGIATAN_KEBERPIHAKAN" in codes
     assert "DEKLARASI_HADIR" not in codes
+
+
+def test_sebelumnya_is_not_a_negation() -> None:
+    # "sebelumnya" (earlier) has the stem "belum": only the word itself negates
+    text = (
+        "Diberitakan sebelumnya, Bawaslu menemukan keterlibatan ASN dalam kampanye terbuka "
+        "pasangan calon wali kota di Teluk Biru."
+    )
+    result = triage(text)
+    assert "KAMPANYE_IKUT" in result.codes
+    assert all(s["reason"] != "negated" for s in result.context["suppressed"])
+
+
+def test_a_rule_quoted_after_padahal_leaves_the_incident_standing() -> None:
+    text = (
+        "Dengan terang-terangan, Heru, Lurah Tanjung Sari, berorasi di hadapan massa "
+        "pendukung pasangan calon nomor urut 2. Padahal, sesuai undang-undang, aparatur "
+        "pemerintah tidak diperbolehkan terlibat dalam kegiatan kampanye."
+    )
+    assert "KAMPANYE_IKUT" in triage(text).codes
+
+
+def test_a_warning_not_to_pose_is_an_appeal() -> None:
+    text = (
+        "ASN di Kabupaten Tanjung Laut diwanti-wanti untuk tidak berswafoto dengan pose "
+        "jari yang menunjukkan nomor urut pasangan calon."
+    )
+    assert triage(text).codes == []
