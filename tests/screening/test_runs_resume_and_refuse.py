@@ -71,7 +71,17 @@ def test_a_missing_input_exits_2(tmp_path: Path) -> None:
 
 
 def test_the_parts_are_parquet_with_evidence_and_candidates(tmp_path: Path) -> None:
-    posts = write_jsonl(tmp_path / "p.jsonl", corpus_posts(60))
+    # Budi's own post, written here: which corpus items the sample picks moves with the
+    # corpus, and none of the three it gives him need describe conduct
+    own = {
+        "id": "budi-own", "author": "@budi_santoso88", "region": "32.01",
+        "platform": "facebook", "url": "https://contoh.example/p/budi-own",
+        "posted_at": "2024-11-20T08:00:00+07:00",
+        "text": "Ayo dukung dan coblos paslon bupati nomor urut 2! Salam dua jari dari "
+        "camat kalian, unggah ulang ya biar menang.",
+    }  # fmt: skip
+    sample = [*corpus_posts(60), own]
+    posts = write_jsonl(tmp_path / "p.jsonl", sample)
     roster = tmp_path / "roster.csv"
     roster.write_text(
         "nip,nama,jabatan,instansi,kode_wilayah,employee_id\n"
@@ -89,7 +99,7 @@ def test_the_parts_are_parquet_with_evidence_and_candidates(tmp_path: Path) -> N
     flagged = [r for r in rows if r["codes"]]
     assert flagged
     for row in flagged:
-        text = next(p["text"] for p in corpus_posts(60) if p["id"] == row["id"])
+        text = next(p["text"] for p in sample if p["id"] == row["id"])
         assert all(text[e["start"] : e["end"]] == e["text"] for e in row["evidence"])
     budi = [r for r in flagged if r["author"] == "@budi_santoso88" and r["region_code"] == "32.01"]
     assert budi, "the corpus sample should flag one of Budi's posts in 32.01"
