@@ -24,8 +24,6 @@ from netral.triage.patterns import Hit, Pattern, PatternSet, parse, word_keys
 NAME = "triage.attribution.v1"
 
 Actor = Literal["bound", "non_bound", "unknown"]
-AGENT_REACH = 6  # words after the act within which "oleh" names its agent
-_AGENT_STOPS = frozenset({"dengan", "sambil", "dan", "serta", "yang", "untuk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +31,8 @@ class Words:
     people: PatternSet  # labels "non_bound", "reporter", "anaphor": one scan finds them all
     object_markers: frozenset[str]
     agent_markers: frozenset[str]
+    agent_reach: int  # words after the act within which a marker names its agent
+    agent_stops: frozenset[str]  # written words that end the search for the agent
     place_words: frozenset[str]
     former_words: frozenset[str]
     fillers: frozenset[str]
@@ -64,6 +64,8 @@ def words() -> Words:
         ),
         object_markers=word_keys(raw["object_markers"]["words"]),
         agent_markers=word_keys(raw["agent_markers"]["words"]),
+        agent_reach=int(raw["agent_markers"]["reach"]),
+        agent_stops=frozenset(str(w) for w in raw["agent_markers"]["stops"]),
         place_words=word_keys(raw["place_words"]["words"]),
         former_words=word_keys(raw["former_words"]["words"]),
         fillers=word_keys(raw["fillers"]["words"]),
@@ -126,17 +128,15 @@ def mentions(analysis: Analysis, bound: Sequence[tuple[int, int]]) -> list[Menti
 
 def _agent_after(analysis: Analysis, hit: Hit, found: Sequence[Mention]) -> Mention | None:
     """The actor after "oleh" in the hit's clause ("dipasang oleh relawan")."""
+    table = words()
     tokens = analysis.tokens
     clause = tokens[hit.first].clause
-    index = hit.last + 1
-    # near the act only: in "membuat video itu dengan dibantu oleh mantan muridnya" the
-    # agent is the helper's, not the maker's
-    while index < min(len(tokens), hit.last + 1 + AGENT_REACH) and tokens[index].clause == clause:
-        if _is(tokens[index], words().agent_markers):
-            return next((m for m in found if m.first in (index + 1, index + 2)), None)
-        if tokens[index].norm in _AGENT_STOPS:
+    end = min(len(tokens), hit.last + 1 + table.agent_reach)
+    for index in range(hit.last + 1, end):
+        if tokens[index].clause != clause or tokens[index].norm in table.agent_stops:
             return None
-        index += 1
+        if _is(tokens[index], table.agent_markers):
+            return next((m for m in found if m.first in (index + 1, index + 2)), None)
     return None
 
 
