@@ -29,11 +29,6 @@ STILL_HAS_DEVICE = _(
 )
 
 
-STILL_HAS_DEVICE = _(
-    "Pengguna ini masih memiliki perangkat TOTP; hapus dulu agar tautan dapat dipakai."
-)
-
-
 @admin.action(description=_("Terbitkan tautan pendaftaran TOTP (sekali pakai)"))
 def issue_enrolment_link(modeladmin: Any, request: HttpRequest, queryset: QuerySet[User]) -> None:
     actor = request.user

@@ -11,7 +11,6 @@ the accounts chain.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import secrets
 from enum import StrEnum
 
@@ -24,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import EnrolmentLink, Role, User
 from netral.audit import AuditAction, Chain, record
+from netral.cases.auth import token_digest
 from netral.errors import Forbidden, Invalid
 
 
@@ -38,10 +38,6 @@ class Enrolment(StrEnum):
     DONE = "done"
     TAKEN = "taken"  # another session enrolled a device first
     NO_LINK = "no_link"  # the link was spent, replaced or expired meanwhile
-
-
-def link_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def may_issue_enrolment_links(actor: object) -> bool:
@@ -72,7 +68,7 @@ def enrolment_link_issue(*, user: User, actor: User | None) -> tuple[EnrolmentLi
         replaced, _by_model = EnrolmentLink.objects.filter(user=user, used_at__isnull=True).delete()
         link = EnrolmentLink.objects.create(
             user=user,
-            digest=link_digest(token),
+            digest=token_digest(token),
             created_by=actor,
             created_at=now,
             expires_at=now + datetime.timedelta(hours=settings.NETRAL_ENROLMENT_LINK_HOURS),
@@ -99,7 +95,7 @@ def _state(link: EnrolmentLink | None, user: User, now: datetime.datetime) -> Li
 
 def enrolment_link_find(*, token: str, user: User) -> tuple[LinkState, EnrolmentLink | None]:
     """What a link the user opened is worth (reads only)."""
-    link = EnrolmentLink.objects.filter(digest=link_digest(token)).first()
+    link = EnrolmentLink.objects.filter(digest=token_digest(token)).first()
     state = _state(link, user, timezone.now())
     return state, link if state is LinkState.VALID else None
 

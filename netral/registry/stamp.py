@@ -1,11 +1,11 @@
-"""A stamp that changes with every write to the registry or the pledges: the key part of
-their cached pages.
+"""A stamp that changes with every write to the registry: the key part of its cached
+coverage pages.
 
-Every state-changing registry and pledge service records an audit entry, which moves the
-head of its audit chain in the same transaction; the stamp is those heads, read with one
-primary-key query per request. A publication, edit, withdrawal, pledge event or signature
-import (and a roster import, which changes the pledge pages' headcounts) is therefore seen
-by every process at once, with no invalidation to forget.
+Every state-changing registry service records an audit entry, which moves the head of its
+audit chain in the same transaction; the stamp is those heads, read with one primary-key
+query per request. A publication, edit or withdrawal is therefore seen by every process at
+once, with no invalidation to forget. (The pledge pages are not cached: roster edits in
+the admin write no audit entry, so a stamp could not see them.)
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from netral.audit import Chain
 from netral.audit.models import ChainHead
 
 REGISTRY_CHAINS = (Chain.REGISTRY,)
-PLEDGE_CHAINS = (Chain.PLEDGES, Chain.ROSTER)
 # Cached pages also expire after this long: region names and the catalogue change rarely
 # and without an audit entry in these chains.
 CACHE_SECONDS = 300

@@ -81,7 +81,6 @@ EXEMPT: dict[str, str] = {
     "api_tokens_of": "reads only",
     "api_token_of": "reads only",
     "api_token_status": "reads only",
-    "link_digest": "computes a digest",
     "may_issue_enrolment_links": "reads only",
     "enrolment_link_path": "builds an address",
     "enrolment_link_url": "builds an address",
