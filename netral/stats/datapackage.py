@@ -10,11 +10,10 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 from django.utils import timezone
@@ -24,7 +23,7 @@ from netral.org.models import Agency
 from netral.stats import figures
 from netral.stats.models import CaseFact
 from netral.stats.public import threshold
-from netral.stats.refresh import last_refresh, refresh_stamp
+from netral.stats.refresh import last_refresh, per_refresh
 from netral.stats.suppression import suppress
 
 LICENCE = {
@@ -33,7 +32,6 @@ LICENCE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 CACHE_SECONDS = 3600
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -247,13 +245,6 @@ BUILDERS = {
 }
 
 
-def _per_refresh(kind: str, name: str, build: Callable[[], T]) -> T:
-    """`build()` once per refresh of the summary table, shared through the cache."""
-    return cast(
-        T, cache.get_or_set(f"stats:open:{kind}{refresh_stamp()}:{name}", build, CACHE_SECONDS)
-    )
-
-
 def resource_rows(name: str) -> list[dict[str, Any]]:
     """A resource's rows (Indonesian labels whatever the request's language), cached."""
     from django.utils import translation
@@ -262,7 +253,7 @@ def resource_rows(name: str) -> list[dict[str, Any]]:
         with translation.override("id"):
             return BUILDERS[name]()
 
-    return _per_refresh("", name, build)
+    return per_refresh(f"stats:open:{name}", build, CACHE_SECONDS)
 
 
 def _csv_lines(name: str) -> Iterator[str]:
@@ -286,7 +277,7 @@ def csv_chunks(name: str) -> Iterator[str]:
     The province x month x conduct x outcome cube runs to tens of thousands of rows at
     100,000 cases: writing it per request cost more than counting it once.
     """
-    text = _per_refresh("csv:", name, lambda: "".join(_csv_lines(name)))
+    text = per_refresh(f"stats:open:csv:{name}", lambda: "".join(_csv_lines(name)), CACHE_SECONDS)
     for start in range(0, max(len(text), 1), 64_000):
         yield text[start : start + 64_000]
 
@@ -303,7 +294,7 @@ def resource_json(name: str) -> bytes:
         }
         return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
 
-    return _per_refresh("json:", name, build)
+    return per_refresh(f"stats:open:json:{name}", build, CACHE_SECONDS)
 
 
 def descriptor() -> dict[str, Any]:

@@ -25,7 +25,7 @@ from netral.org.tilegrid import TileCell, cells, shade
 from netral.stats import figures
 from netral.stats.figures import Facts
 from netral.stats.models import CaseFact
-from netral.stats.refresh import refresh_stamp
+from netral.stats.refresh import per_refresh, refresh_stamp
 from netral.stats.suppression import suppress
 from netral.stats.tables import Column, Table, display, share
 
@@ -74,9 +74,8 @@ def election_choices() -> list[tuple[str, str]]:
     A DISTINCT over the whole summary table (tens of ms at 100,000 facts) that every public
     page and dashboard view needs for its filter: read once per rebuild.
     """
-    key = f"stats:elections:{refresh_stamp()}"
-    found: list[tuple[str, str]] | None = cache.get(key)
-    if found is None:
+
+    def build() -> list[tuple[str, str]]:
         rows = (
             CaseFact.objects.exclude(election="")
             .exclude(election_year__isnull=True)
@@ -84,9 +83,9 @@ def election_choices() -> list[tuple[str, str]]:
             .values_list("election", "election_year")
             .distinct()
         )
-        found = [(f"{e}-{y}", f"{e.title()} {y}") for e, y in rows]
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+        return [(f"{e}-{y}", f"{e.title()} {y}") for e, y in rows]
+
+    return per_refresh("stats:elections", build, CACHE_SECONDS)
 
 
 def narrowed(filters: PublicFilters) -> Facts:

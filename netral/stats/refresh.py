@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 import logging
 import time
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
 from django.db import transaction
@@ -183,6 +183,15 @@ def last_refresh() -> Refresh | None:
         if found is not None:
             cache.set(key, found, 3600)
     return found
+
+
+T = TypeVar("T")
+
+
+def per_refresh(key: str, build: Callable[[], T], seconds: int) -> T:
+    """``build()`` once per rebuild of the summary table, shared through the cache under
+    ``key`` and the rebuild's stamp."""
+    return cast(T, cache.get_or_set(f"{key}@{refresh_stamp()}", build, seconds))
 
 
 def refresh_stamp() -> str:

@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -22,7 +21,7 @@ from netral.cases.scoping import CASE_ROLES
 from netral.exports.services import export_record
 from netral.org.models import Agency, Region
 from netral.stats import dashboard, datapackage, figures, public
-from netral.stats.refresh import last_refresh, refresh_stamp
+from netral.stats.refresh import last_refresh, per_refresh
 from netral.stats.tables import Table
 
 
@@ -157,13 +156,13 @@ def _place_choices(
     Keyed by the scopes themselves, so a changed role assignment shows at once; a new
     region or agency shows after the next rebuild.
     """
-    key = f"stats:dash-choices:{refresh_stamp()}:{dashboard.scope_key(scopes)}"
-    found: tuple[list[tuple[str, str]], list[tuple[int, str]]] | None = cache.get(key)
-    if found is None:
+
+    def build() -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
         case_scopes = [s for role, s in scopes.items() if role in CASE_ROLES]
-        found = (_region_choices(case_scopes), _agency_choices(scopes.values()))
-        cache.set(key, found, dashboard.CACHE_SECONDS)
-    return found
+        return (_region_choices(case_scopes), _agency_choices(scopes.values()))
+
+    key = f"stats:dash-choices:{dashboard.scope_key(scopes)}"
+    return per_refresh(key, build, dashboard.CACHE_SECONDS)
 
 
 @require_GET
