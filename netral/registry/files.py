@@ -37,12 +37,13 @@ def open_original(sha256: str) -> BinaryIO:
     return store().open(sha256, "original")
 
 
-def keep_public_copy(data: bytes) -> tuple[str, bool] | None:
+def keep_public_copy(data: bytes, original_sha256: str) -> tuple[str, bool] | None:
     """Store the copy the public may download: its sha256 and whether it is a cleaned copy,
     or None when an image or PDF could not be cleaned (only its text is then public).
-    Cleaning keeps the media type."""
+    Cleaning keeps the media type; other files are public as the original, already kept
+    under ``original_sha256``."""
     if sniff(data[:32]) not in CLEANED_TYPES:
-        return keep_original(data), False
+        return original_sha256, False
     try:
         processed = process_upload(data, accepted=CLEANED_TYPES)
     except Rejected:

@@ -72,7 +72,7 @@ def instrument_draft_from_file(*, actor: User, data: bytes, name: str) -> Instru
     except DocumentError as error:
         raise Unreadable(detail=str(error)) from error
     sha256 = keep_original(data)
-    public = keep_public_copy(data)
+    public = keep_public_copy(data, sha256)
     instrument = _draft(
         actor,
         reading,

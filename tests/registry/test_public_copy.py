@@ -14,7 +14,7 @@ from django.test import Client
 from PIL import Image
 
 from netral.registry import services
-from netral.registry.files import keep_original, keep_public_copy, open_original
+from netral.registry.files import keep_original, keep_public_copy, open_original, open_public
 from netral.registry.values import values_from
 from tests.documents.circulars import scanned_page
 from tests.registry.conftest import People, own_text
@@ -77,11 +77,15 @@ def test_a_photographed_circular_is_published_without_its_location_and_camera(
 
 def test_a_text_or_word_file_is_offered_as_uploaded() -> None:
     data = own_text("bogor").encode()
-    assert keep_public_copy(data) == (keep_original(data), False)
+    original = keep_original(data)
+    assert keep_public_copy(data, original) == (original, False)
+    with open_public(original, cleaned=False) as handle:
+        assert handle.read() == data
 
 
 def test_an_image_that_cannot_be_cleaned_is_not_offered() -> None:
-    assert keep_public_copy(png_declaring(60_000, 60_000)) is None
+    data = png_declaring(60_000, 60_000)
+    assert keep_public_copy(data, keep_original(data)) is None
 
 
 @pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ def public_copies(apps, schema_editor):
     for row in instrument.objects.exclude(file_sha256="").filter(public_sha256=""):
         try:
             with open_original(row.file_sha256) as handle:
-                public = keep_public_copy(handle.read())
+                public = keep_public_copy(handle.read(), row.file_sha256)
         except FileNotFoundError:
             continue  # a file missing from disk stays unoffered, as the page already was
         if public is not None:
